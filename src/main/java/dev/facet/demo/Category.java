@@ -1,0 +1,4 @@
+package dev.facet.demo;
+
+public record Category(String id, String name) {
+}

@@ -1,0 +1,4 @@
+package dev.facet.demo;
+
+public record OrderLine(String productId, int quantity, int unitPriceCents) {
+}

@@ -1,0 +1,4 @@
+package dev.facet.demo;
+
+public record Rating(String productId, double average, int count) {
+}

@@ -1,0 +1,4 @@
+package dev.facet.demo;
+
+public record Recommendation(String productId, double score) {
+}

@@ -1,0 +1,4 @@
+package dev.facet.demo;
+
+public record Stock(String productId, int available, String warehouse) {
+}

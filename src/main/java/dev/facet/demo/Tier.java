@@ -1,0 +1,5 @@
+package dev.facet.demo;
+
+public enum Tier {
+    STANDARD, GOLD, PLATINUM
+}

@@ -1,0 +1,39 @@
+package dev.facet.downstream.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.facet.downstream.HttpStatus;
+import dev.facet.downstream.IdBatches;
+import io.smallrye.mutiny.Uni;
+
+/** Facet's one way to the accounts service. */
+@ApplicationScoped
+public class AccountsService {
+
+    private final AccountsClient client;
+
+    AccountsService(@RestClient AccountsClient client) {
+        this.client = client;
+    }
+
+    /** The user, or empty when the service does not know the id. */
+    public Uni<Optional<UserDto>> user(String id) {
+        return client.user(id)
+                .map(Optional::of)
+                .onFailure(failure -> HttpStatus.is(failure, 404)).recoverWithItem(Optional.empty());
+    }
+
+    /** The users the service knows among {@code ids}, by id; unknown ids are absent. */
+    public Uni<Map<String, UserDto>> users(Collection<String> ids) {
+        return IdBatches.fetch(ids, client::users)
+                .map(users -> users.stream().collect(Collectors.toMap(UserDto::id, Function.identity(), (a, b) -> a)));
+    }
+}

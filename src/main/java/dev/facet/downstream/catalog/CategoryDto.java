@@ -1,0 +1,5 @@
+package dev.facet.downstream.catalog;
+
+/** A category as the catalog service answers it. */
+public record CategoryDto(String id, String name) {
+}

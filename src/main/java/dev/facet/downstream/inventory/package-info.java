@@ -1,0 +1,2 @@
+/** The inventory service: how many of a product are available. */
+package dev.facet.downstream.inventory;

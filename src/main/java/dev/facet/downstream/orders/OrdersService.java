@@ -1,0 +1,65 @@
+package dev.facet.downstream.orders;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import dev.facet.downstream.HttpStatus;
+import dev.facet.errors.ErrorCode;
+import dev.facet.errors.PublicError;
+import io.smallrye.mutiny.Uni;
+
+/** Facet's one way to the orders service. */
+@ApplicationScoped
+public class OrdersService {
+
+    private static final Logger LOG = Logger.getLogger(OrdersService.class);
+
+    private final OrdersClient client;
+
+    OrdersService(@RestClient OrdersClient client) {
+        this.client = client;
+    }
+
+    /** The newest {@code limit} orders of a user; an unknown user has none. */
+    public Uni<List<OrderDto>> orders(String userId, int limit) {
+        return client.orders(userId, limit);
+    }
+
+    /**
+     * Places an order. The orders service answers a repeated {@code idempotencyKey} with the order it already
+     * created, so a client that retries after a lost answer never buys twice.
+     */
+    public Uni<OrderDto> place(String idempotencyKey, NewOrderDto order) {
+        return client.place(idempotencyKey, order)
+                .onFailure(failure -> HttpStatus.is(failure, 422) || HttpStatus.is(failure, 400))
+                .transform(OrdersService::rejection);
+    }
+
+    private static PublicError rejection(Throwable failure) {
+        OrderRejection rejection = readRejection((WebApplicationException) failure);
+        if ("unknown_product".equals(rejection.error())) {
+            return PublicError.badInput(rejection.productId() == null
+                    ? "The order names a product that does not exist"
+                    : "Product '" + rejection.productId() + "' does not exist");
+        }
+        if ("unknown_user".equals(rejection.error())) {
+            return new PublicError(ErrorCode.NOT_FOUND, "The signed-in user has no account");
+        }
+        return PublicError.badInput("The order was refused");
+    }
+
+    private static OrderRejection readRejection(WebApplicationException failure) {
+        try {
+            OrderRejection body = failure.getResponse().readEntity(OrderRejection.class);
+            return body == null ? new OrderRejection(null, null) : body;
+        } catch (RuntimeException unreadable) {
+            LOG.debugf(unreadable, "Unreadable rejection from the orders service");
+            return new OrderRejection(null, null);
+        }
+    }
+}

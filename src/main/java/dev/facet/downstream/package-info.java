@@ -1,0 +1,7 @@
+/**
+ * Facet's adapters to the shop's internal REST services, one sub-package per service: a package-private REST
+ * client interface, the DTOs of that service's contract, and a public service bean that is the only way the graph
+ * talks to it. When a backend team moves, splits or renames a service, only its sub-package and configuration
+ * change.
+ */
+package dev.facet.downstream;

@@ -1,0 +1,2 @@
+/** The reviews service: reviews of a product and rating summaries. */
+package dev.facet.downstream.reviews;

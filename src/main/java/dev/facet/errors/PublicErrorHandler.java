@@ -1,0 +1,48 @@
+package dev.facet.errors;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.jboss.logging.Logger;
+
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import io.smallrye.graphql.execution.datafetcher.DataFetcherException;
+
+/**
+ * Turns whatever a resolver failed with into a GraphQL error with a public code. It replaces SmallRye's handler so
+ * that no exception class, library message or downstream detail can reach a client; anything that is not a
+ * {@link PublicError} is logged in full with an incident id and answered as {@code INTERNAL} with only that id.
+ */
+public class PublicErrorHandler implements DataFetcherExceptionHandler {
+
+    private static final Logger LOG = Logger.getLogger(PublicErrorHandler.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+        Throwable cause = unwrap(params.getException());
+        FieldError error;
+        if (cause instanceof PublicError known) {
+            error = new FieldError(known.code(), known.getMessage(), params.getPath(), params.getSourceLocation());
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(cause, "Unexpected failure at %s (incident %s)", params.getPath(), incident);
+            error = new FieldError(ErrorCode.INTERNAL, "Internal error (incident " + incident + ")",
+                    params.getPath(), params.getSourceLocation());
+        }
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    // SmallRye wraps a failed Uni in its own DataFetcherException; the cause is what the resolver failed with.
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof DataFetcherException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.facet.graph;
+
+import static dev.facet.graph.ShopLoaders.prefetch;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.facet.errors.ErrorCode;
+import dev.facet.errors.PublicError;
+import dev.facet.security.Caller;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.mutiny.Uni;
+
+/** The signed-in user's account page: the account, its orders and its recommendations. */
+@GraphQLApi
+public class AccountResolver {
+
+    static final int DEFAULT_ORDERS = 10;
+    static final int DEFAULT_RECOMMENDATIONS = 10;
+
+    private final ShopLoaders loaders;
+    private final Caller caller;
+    private final Context context;
+
+    AccountResolver(ShopLoaders loaders, Caller caller, Context context) {
+        this.loaders = loaders;
+        this.caller = caller;
+        this.context = context;
+    }
+
+    @Query
+    @Description("The signed-in user; null with an UNAUTHENTICATED error for an anonymous caller")
+    public Uni<User> me() {
+        String userId = caller.requireUserId();
+        // Orders and recommendations need only the user id, which the token gave us: start them with the account.
+        Lookahead next = Lookahead.of(context);
+        next.firstArguments("orders", DEFAULT_ORDERS).forEach(first -> prefetch(loaders.orders(userId, first)));
+        boolean ratingsWanted = next.selects("recommendations/rating");
+        next.firstArguments("recommendations", DEFAULT_RECOMMENDATIONS).forEach(first -> prefetch(
+                loaders.recommendedIds(userId, first).invoke(ids -> {
+                    prefetch(loaders.products(ids));
+                    if (ratingsWanted) {
+                        prefetch(loaders.ratings(ids));
+                    }
+                })));
+        return loaders.user(userId).map(found -> User.from(found.orElseThrow(
+                () -> new PublicError(ErrorCode.NOT_FOUND, "The signed-in user has no account"))));
+    }
+
+    @Description("Newest first")
+    public Uni<List<Order>> orders(@Source User user,
+            @DefaultValue("" + DEFAULT_ORDERS) @Description("1 to 100") int first) {
+        return loaders.orders(user.id(), First.check(first))
+                .map(orders -> orders.stream().map(Order::from).toList());
+    }
+
+    @Description("Best first")
+    public Uni<List<Product>> recommendations(@Source User user,
+            @DefaultValue("" + DEFAULT_RECOMMENDATIONS) @Description("1 to 100") int first) {
+        return loaders.recommendedProducts(user.id(), First.check(first))
+                .map(products -> products.stream().map(Product::from).toList());
+    }
+}

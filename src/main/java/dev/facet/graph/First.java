@@ -1,0 +1,19 @@
+package dev.facet.graph;
+
+import dev.facet.errors.PublicError;
+
+/** The bounds of every {@code first} argument: a client may ask for 1 to {@value #MAX} items at a time. */
+public final class First {
+
+    public static final int MAX = 100;
+
+    private First() {
+    }
+
+    public static int check(int first) {
+        if (first < 1 || first > MAX) {
+            throw PublicError.badInput("first must be between 1 and " + MAX + ", was " + first);
+        }
+        return first;
+    }
+}

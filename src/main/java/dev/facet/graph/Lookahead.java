@@ -1,0 +1,45 @@
+package dev.facet.graph;
+
+import java.util.List;
+import java.util.Objects;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import io.smallrye.graphql.api.Context;
+
+/**
+ * What the client selected below the field being resolved, so a resolver that already knows the ids its children
+ * need can start their calls now instead of after its own.
+ */
+public final class Lookahead {
+
+    private final DataFetchingFieldSelectionSet selection;
+
+    private Lookahead(DataFetchingFieldSelectionSet selection) {
+        this.selection = selection;
+    }
+
+    public static Lookahead of(Context context) {
+        return new Lookahead(context.unwrap(DataFetchingEnvironment.class).getSelectionSet());
+    }
+
+    /** Whether {@code path} (e.g. {@code stock} or {@code recommendations/rating}) is selected. */
+    public boolean selects(String path) {
+        return selection.contains(path);
+    }
+
+    /**
+     * The valid {@code first} arguments the client gave the child field {@code name} — once per selection, since
+     * aliases may select a field twice. Out-of-range values are left for the field's resolver to refuse.
+     */
+    public List<Integer> firstArguments(String name, int defaultFirst) {
+        return selection.getImmediateFields().stream()
+                .filter(field -> field.getName().equals(name))
+                .map(field -> field.getArguments().getOrDefault("first", defaultFirst))
+                .map(first -> first instanceof Integer value ? value : null)
+                .filter(Objects::nonNull)
+                .filter(first -> first >= 1 && first <= First.MAX)
+                .distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.facet.graph;
+
+public enum OrderStatus {
+    PLACED, PAID, SHIPPED, DELIVERED, CANCELLED
+}

@@ -1,0 +1,4 @@
+package dev.facet.graph;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

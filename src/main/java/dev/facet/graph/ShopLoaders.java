@@ -1,0 +1,128 @@
+package dev.facet.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import dev.facet.downstream.accounts.AccountsService;
+import dev.facet.downstream.accounts.UserDto;
+import dev.facet.downstream.catalog.CatalogService;
+import dev.facet.downstream.catalog.CategoryDto;
+import dev.facet.downstream.catalog.ProductDto;
+import dev.facet.downstream.inventory.InventoryService;
+import dev.facet.downstream.inventory.StockDto;
+import dev.facet.downstream.orders.OrderDto;
+import dev.facet.downstream.orders.OrdersService;
+import dev.facet.downstream.recommendations.RecommendationDto;
+import dev.facet.downstream.recommendations.RecommendationsService;
+import dev.facet.downstream.reviews.RatingDto;
+import dev.facet.downstream.reviews.ReviewDto;
+import dev.facet.downstream.reviews.ReviewsService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every downstream read of one GraphQL request goes through here. graphql-java resolves a field's children only
+ * after the field itself, so a root resolver that already knows an id starts its children's calls at once
+ * ({@link #prefetch(Uni)}); when the children's batch resolvers run, they find those calls here instead of making
+ * them again.
+ */
+@RequestScoped
+public class ShopLoaders {
+
+    private final CatalogService catalog;
+    private final InventoryService inventory;
+    private final ReviewsService reviews;
+    private final AccountsService accounts;
+    private final OrdersService orders;
+    private final RecommendationsService recommendations;
+
+    private final Memo<String, Optional<ProductDto>> productById = new Memo<>();
+    private final BatchMemo<String, ProductDto> productsByIds = new BatchMemo<>();
+    private final Memo<String, Map<String, CategoryDto>> allCategories = new Memo<>();
+    private final BatchMemo<String, StockDto> stockByProduct = new BatchMemo<>();
+    private final BatchMemo<String, RatingDto> ratingByProduct = new BatchMemo<>();
+    private final Memo<ListKey, List<ReviewDto>> reviewsOfProduct = new Memo<>();
+    private final Memo<String, Optional<UserDto>> userById = new Memo<>();
+    private final BatchMemo<String, UserDto> usersByIds = new BatchMemo<>();
+    private final Memo<ListKey, List<OrderDto>> ordersOfUser = new Memo<>();
+    private final Memo<ListKey, List<RecommendationDto>> recommendationsOfUser = new Memo<>();
+
+    ShopLoaders(CatalogService catalog, InventoryService inventory, ReviewsService reviews, AccountsService accounts,
+            OrdersService orders, RecommendationsService recommendations) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.reviews = reviews;
+        this.accounts = accounts;
+        this.orders = orders;
+        this.recommendations = recommendations;
+    }
+
+    /** Starts a load now and forgets about it; whoever needs the answer later gets it from the memo. */
+    public static void prefetch(Uni<?> load) {
+        // A failure is not lost: the memo replays it to the resolver that reads the answer.
+        load.subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+    }
+
+    public Uni<Optional<ProductDto>> product(String id) {
+        return productById.get(id, () -> catalog.product(id));
+    }
+
+    public Uni<Map<String, ProductDto>> products(Collection<String> ids) {
+        return productsByIds.getAll(ids, catalog::products);
+    }
+
+    public Uni<Map<String, CategoryDto>> categories() {
+        return allCategories.get("all", catalog::categories);
+    }
+
+    public Uni<Map<String, StockDto>> stock(Collection<String> productIds) {
+        return stockByProduct.getAll(productIds, inventory::stock);
+    }
+
+    public Uni<Map<String, RatingDto>> ratings(Collection<String> productIds) {
+        return ratingByProduct.getAll(productIds, reviews::ratings);
+    }
+
+    public Uni<List<ReviewDto>> reviews(String productId, int limit) {
+        return reviewsOfProduct.get(new ListKey(productId, limit), () -> reviews.reviews(productId, limit));
+    }
+
+    public Uni<Optional<UserDto>> user(String id) {
+        return userById.get(id, () -> accounts.user(id));
+    }
+
+    public Uni<Map<String, UserDto>> users(Collection<String> ids) {
+        return usersByIds.getAll(ids, accounts::users);
+    }
+
+    public Uni<List<OrderDto>> orders(String userId, int limit) {
+        return ordersOfUser.get(new ListKey(userId, limit), () -> orders.orders(userId, limit));
+    }
+
+    public Uni<List<RecommendationDto>> recommendations(String userId, int limit) {
+        return recommendationsOfUser.get(new ListKey(userId, limit),
+                () -> recommendations.recommendations(userId, limit));
+    }
+
+    /** The products recommended to a user, best first; products the catalog no longer has are left out. */
+    public Uni<List<ProductDto>> recommendedProducts(String userId, int limit) {
+        return recommendedIds(userId, limit).flatMap(ids -> products(ids)
+                .map(found -> ids.stream().map(found::get).filter(Objects::nonNull).toList()));
+    }
+
+    /** The ids of the products recommended to a user, best first. */
+    public Uni<List<String>> recommendedIds(String userId, int limit) {
+        return recommendations(userId, limit)
+                .map(picks -> picks.stream().map(RecommendationDto::productId).toList());
+    }
+
+    /** A list read is the same read only with the same owner and the same size. */
+    private record ListKey(String ownerId, int limit) {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.facet.graph;
+
+public enum Tier {
+    STANDARD, GOLD, PLATINUM
+}

@@ -1,0 +1,35 @@
+package dev.facet.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Forwards the caller's bearer token on every call to an internal service, so each service sees the same user the
+ * gateway saw. An anonymous call forwards nothing. (quarkus-rest-client-oidc-token-propagation would do this, but
+ * it does not resolve in our build; this is the same idea in a few lines.)
+ */
+@ApplicationScoped
+public class CallerTokenRelay implements ClientRequestFilter {
+
+    private final SecurityIdentity identity;
+
+    CallerTokenRelay(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        if (identity.isAnonymous()) {
+            return;
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token != null && token.getToken() != null) {
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+        }
+    }
+}

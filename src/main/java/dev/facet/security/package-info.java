@@ -1,0 +1,5 @@
+/**
+ * Who is calling: the signed-in user verified by quarkus-oidc (the token's {@code sub}), and the relay of the
+ * caller's bearer token to the internal services, which may make their own decisions with it.
+ */
+package dev.facet.security;
