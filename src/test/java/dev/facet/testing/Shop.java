@@ -1,0 +1,77 @@
+package dev.facet.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** How tests talk to Facet and read what reached the shop's services. */
+public final class Shop {
+
+    private Shop() {
+    }
+
+    /** A registered operation exactly as the frontend team checked it in under {@code clients/}. */
+    public static String operation(String client, String name) {
+        try {
+            return Files.readString(Path.of("clients", client, name + ".graphql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ValidatableResponse query(String document) {
+        return send(null, document, Map.of());
+    }
+
+    public static ValidatableResponse query(String document, Map<String, Object> variables) {
+        return send(null, document, variables);
+    }
+
+    /** Sends {@code document} with {@code token} as bearer token (none when null). */
+    public static ValidatableResponse send(String token, String document, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/graphql").then();
+    }
+
+    /** The requests each service received, by service name (only the services that received any). */
+    public static Map<String, List<ServeEvent>> requestsByService(WireMockServer shop) {
+        return shop.getAllServeEvents().stream()
+                .filter(event -> !event.getRequest().getUrl().startsWith("/idp/"))
+                .collect(Collectors.groupingBy(event -> event.getRequest().getUrl().split("/")[1]));
+    }
+
+    /** How many requests each service received, e.g. {@code {catalog=2, inventory=1}}. */
+    public static Map<String, Integer> callCounts(WireMockServer shop) {
+        return requestsByService(shop).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().size()));
+    }
+
+    /** The paths (with query) the shop's services received, for messages and for exact assertions. */
+    public static List<String> urls(WireMockServer shop) {
+        return shop.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getUrl())
+                .filter(url -> !url.startsWith("/idp/"))
+                .sorted()
+                .toList();
+    }
+}
