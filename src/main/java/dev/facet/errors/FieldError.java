@@ -10,21 +10,25 @@ import graphql.execution.ResultPath;
 import graphql.language.SourceLocation;
 
 /**
- * A field's error as the client sees it: message, location, path and {@code extensions.code} — nothing more.
+ * An error as the client sees it: message, location, path and {@code extensions.code} — nothing more.
  * graphql-java's own errors also write a {@code classification} naming the failure's Java category; ours don't.
  */
 final class FieldError implements GraphQLError {
 
-    private final ErrorCode code;
+    private final String code;
     private final String message;
-    private final ResultPath path;
-    private final SourceLocation location;
+    private final List<Object> path;
+    private final List<SourceLocation> locations;
 
     FieldError(ErrorCode code, String message, ResultPath path, SourceLocation location) {
+        this(code.name(), message, path == null ? null : path.toList(), location == null ? List.of() : List.of(location));
+    }
+
+    FieldError(String code, String message, List<Object> path, List<SourceLocation> locations) {
         this.code = code;
         this.message = message;
         this.path = path;
-        this.location = location;
+        this.locations = locations == null ? List.of() : locations;
     }
 
     @Override
@@ -34,7 +38,7 @@ final class FieldError implements GraphQLError {
 
     @Override
     public List<SourceLocation> getLocations() {
-        return location == null ? List.of() : List.of(location);
+        return locations;
     }
 
     @Override
@@ -44,23 +48,25 @@ final class FieldError implements GraphQLError {
 
     @Override
     public List<Object> getPath() {
-        return path == null ? null : path.toList();
+        return path;
     }
 
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of("code", code.name());
+        return Map.of("code", code);
     }
 
     @Override
     public Map<String, Object> toSpecification() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("message", message);
-        if (location != null) {
-            spec.put("locations", List.of(Map.of("line", location.getLine(), "column", location.getColumn())));
+        if (!locations.isEmpty()) {
+            spec.put("locations", locations.stream()
+                    .map(location -> Map.of("line", location.getLine(), "column", location.getColumn()))
+                    .toList());
         }
         if (path != null) {
-            spec.put("path", path.toList());
+            spec.put("path", path);
         }
         spec.put("extensions", getExtensions());
         return spec;

@@ -15,7 +15,8 @@ import io.smallrye.graphql.execution.datafetcher.DataFetcherException;
 /**
  * Turns whatever a resolver failed with into a GraphQL error with a public code. It replaces SmallRye's handler so
  * that no exception class, library message or downstream detail can reach a client; anything that is not a
- * {@link PublicError} is logged in full with an incident id and answered as {@code INTERNAL} with only that id.
+ * {@link PublicError} is logged in full with an incident id and answered with only that id, as
+ * {@code DOWNSTREAM_UNAVAILABLE}/{@code DOWNSTREAM_TIMEOUT} when a service failed us, else {@code INTERNAL}.
  */
 public class PublicErrorHandler implements DataFetcherExceptionHandler {
 
@@ -24,15 +25,23 @@ public class PublicErrorHandler implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
         Throwable cause = unwrap(params.getException());
-        FieldError error;
         if (cause instanceof PublicError known) {
-            error = new FieldError(known.code(), known.getMessage(), params.getPath(), params.getSourceLocation());
-        } else {
-            String incident = UUID.randomUUID().toString();
-            LOG.errorf(cause, "Unexpected failure at %s (incident %s)", params.getPath(), incident);
-            error = new FieldError(ErrorCode.INTERNAL, "Internal error (incident " + incident + ")",
-                    params.getPath(), params.getSourceLocation());
+            return answer(params, known.code(), known.getMessage());
         }
+        // The incident id links what the client reports to the full cause in our log.
+        String incident = UUID.randomUUID().toString();
+        ErrorCode downstream = DownstreamFailures.classify(cause);
+        if (downstream != null) {
+            LOG.warnf(cause, "Downstream failure at %s (incident %s)", params.getPath(), incident);
+            return answer(params, downstream, DownstreamFailures.message(downstream) + " (incident " + incident + ")");
+        }
+        LOG.errorf(cause, "Unexpected failure at %s (incident %s)", params.getPath(), incident);
+        return answer(params, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
+    }
+
+    private static CompletableFuture<DataFetcherExceptionHandlerResult> answer(DataFetcherExceptionHandlerParameters params,
+            ErrorCode code, String message) {
+        FieldError error = new FieldError(code, message, params.getPath(), params.getSourceLocation());
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 

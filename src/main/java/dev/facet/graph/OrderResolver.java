@@ -64,7 +64,7 @@ public class OrderResolver {
             if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
                 throw PublicError.badInput("quantity must be between 1 and " + MAX_QUANTITY);
             }
-            return new NewOrderDto.Line(line.productId(), line.quantity());
+            return new NewOrderDto.Line(Ids.check(line.productId(), "productId"), line.quantity());
         }).toList();
     }
 }

@@ -37,6 +37,7 @@ public class ProductResolver {
     @Query
     @Description("A product by id; null with a NOT_FOUND error when the catalog has no such product")
     public Uni<Product> product(@NonNull @Id String id) {
+        Ids.check(id, "id");
         // Stock, rating, reviews and categories need nothing the catalog answers: start them with the product.
         Lookahead next = Lookahead.of(context);
         if (next.selects("stock")) {
@@ -58,7 +59,7 @@ public class ProductResolver {
     public Uni<ProductConnection> products(@NonNull @Id String category,
             @DefaultValue("20") @Description("1 to 100") int first,
             @Description("endCursor of the previous page") String after) {
-        return pages.page(category, First.check(first), after);
+        return pages.page(Ids.check(category, "category"), First.check(first), after);
     }
 
     @Description("Null when the inventory service cannot say")

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.facet.downstream.reviews.RatingDto;
 import dev.facet.errors.PublicError;
+import dev.facet.graph.Ids;
 import dev.facet.graph.Lookahead;
 import dev.facet.graph.ShopLoaders;
 import io.smallrye.graphql.api.Context;
@@ -35,6 +36,7 @@ public class ProductCardResolver {
     @Query
     @Description("A product card by id; null with a NOT_FOUND error when the catalog has no such product")
     public Uni<ProductCard> productCard(@NonNull @Id String id) {
+        Ids.check(id, "id");
         // Stock and rating need only the id: start them with the catalog call.
         Lookahead next = Lookahead.of(context);
         if (next.selects("inStock")) {
