@@ -54,15 +54,15 @@ public class AccountResolver {
 
     @Description("Newest first")
     public Uni<List<Order>> orders(@Source User user,
-            @DefaultValue("" + DEFAULT_ORDERS) @Description("1 to 100") int first) {
-        return loaders.orders(user.id(), First.check(first))
+            @DefaultValue("" + DEFAULT_ORDERS) @Description("1 to 100") Integer first) {
+        return loaders.orders(user.id(), First.check(first, DEFAULT_ORDERS))
                 .map(orders -> orders.stream().map(Order::from).toList());
     }
 
     @Description("Best first")
     public Uni<List<Product>> recommendations(@Source User user,
-            @DefaultValue("" + DEFAULT_RECOMMENDATIONS) @Description("1 to 100") int first) {
-        return loaders.recommendedProducts(user.id(), First.check(first))
+            @DefaultValue("" + DEFAULT_RECOMMENDATIONS) @Description("1 to 100") Integer first) {
+        return loaders.recommendedProducts(user.id(), First.check(first, DEFAULT_RECOMMENDATIONS))
                 .map(products -> products.stream().map(Product::from).toList());
     }
 }

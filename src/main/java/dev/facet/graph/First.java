@@ -10,7 +10,11 @@ public final class First {
     private First() {
     }
 
-    public static int check(int first) {
+    /** {@code first}, or {@code fallback} when the client sent an explicit null. */
+    public static int check(Integer first, int fallback) {
+        if (first == null) {
+            return fallback;
+        }
         if (first < 1 || first > MAX) {
             throw PublicError.badInput("first must be between 1 and " + MAX + ", was " + first);
         }

@@ -30,13 +30,14 @@ public final class Lookahead {
 
     /**
      * The valid {@code first} arguments the client gave the child field {@code name} — once per selection, since
-     * aliases may select a field twice. Out-of-range values are left for the field's resolver to refuse.
+     * aliases may select a field twice. Out-of-range values are left for the field's resolver to refuse;
+     * an absent or null argument is the field's default, as its resolver will read it.
      */
     public List<Integer> firstArguments(String name, int defaultFirst) {
         return selection.getImmediateFields().stream()
                 .filter(field -> field.getName().equals(name))
-                .map(field -> field.getArguments().getOrDefault("first", defaultFirst))
-                .map(first -> first instanceof Integer value ? value : null)
+                .map(field -> field.getArguments().get("first"))
+                .map(first -> first == null ? Integer.valueOf(defaultFirst) : first instanceof Integer value ? value : null)
                 .filter(Objects::nonNull)
                 .filter(first -> first >= 1 && first <= First.MAX)
                 .distinct()

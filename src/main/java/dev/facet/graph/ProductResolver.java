@@ -23,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class ProductResolver {
 
     static final int DEFAULT_REVIEWS = 10;
+    static final int DEFAULT_PAGE = 20;
 
     private final ShopLoaders loaders;
     private final Context context;
@@ -57,9 +58,9 @@ public class ProductResolver {
     @Query
     @Description("The products of a category, a page at a time, in catalog order")
     public Uni<ProductConnection> products(@NonNull @Id String category,
-            @DefaultValue("20") @Description("1 to 100") int first,
+            @DefaultValue("" + DEFAULT_PAGE) @Description("1 to 100") Integer first,
             @Description("endCursor of the previous page") String after) {
-        return pages.page(Ids.check(category, "category"), First.check(first), after);
+        return pages.page(Ids.check(category, "category"), First.check(first, DEFAULT_PAGE), after);
     }
 
     @Description("Null when the inventory service cannot say")
@@ -81,8 +82,8 @@ public class ProductResolver {
 
     @Description("Newest first. The reviews service reads one product at a time, so ask for reviews on one product")
     public Uni<List<Review>> reviews(@Source Product product,
-            @DefaultValue("" + DEFAULT_REVIEWS) @Description("1 to 100") int first) {
-        return loaders.reviews(product.getId(), First.check(first))
+            @DefaultValue("" + DEFAULT_REVIEWS) @Description("1 to 100") Integer first) {
+        return loaders.reviews(product.getId(), First.check(first, DEFAULT_REVIEWS))
                 .map(reviews -> reviews.stream().map(Review::from).toList());
     }
 

@@ -44,15 +44,15 @@ public class HomeResolver {
 
     @Description("Best first")
     public Uni<List<ProductCard>> recommended(@Source Home home,
-            @DefaultValue("" + DEFAULT_RECOMMENDED) @Description("1 to 100") int first) {
-        return loaders.recommendedProducts(home.userId(), First.check(first))
+            @DefaultValue("" + DEFAULT_RECOMMENDED) @Description("1 to 100") Integer first) {
+        return loaders.recommendedProducts(home.userId(), First.check(first, DEFAULT_RECOMMENDED))
                 .map(products -> products.stream().map(ProductCard::from).toList());
     }
 
     @Description("Newest first")
     public Uni<List<OrderSummary>> recentOrders(@Source Home home,
-            @DefaultValue("" + DEFAULT_RECENT_ORDERS) @Description("1 to 100") int first) {
-        return loaders.orders(home.userId(), First.check(first))
+            @DefaultValue("" + DEFAULT_RECENT_ORDERS) @Description("1 to 100") Integer first) {
+        return loaders.orders(home.userId(), First.check(first, DEFAULT_RECENT_ORDERS))
                 .map(orders -> orders.stream().map(OrderSummary::from).toList());
     }
 }
