@@ -75,6 +75,14 @@ class PublicErrorsTests {
     }
 
     @Test
+    void explicitNullFirstMeansTheFieldsDefault() {
+        // p6 has six reviews; reviews' default is 10
+        query("{ product(id: \"p6\") { reviews(first: null) { body } } }")
+                .body("errors", nullValue())
+                .body("data.product.reviews", hasSize(6));
+    }
+
+    @Test
     void oversizedCategoryPageIsRefusedBeforeAnyCall() {
         query("{ products(category: \"c1\", first: 500) { edges { cursor } } }")
                 .statusCode(200)
