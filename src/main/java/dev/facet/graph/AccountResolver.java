@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.downstream.orders.OrderDto;
+import dev.facet.downstream.orders.OrderLineDto;
 import dev.facet.errors.ErrorCode;
 import dev.facet.errors.PublicError;
 import dev.facet.security.Caller;
@@ -37,9 +39,16 @@ public class AccountResolver {
     @Description("The signed-in user; null with an UNAUTHENTICATED error for an anonymous caller")
     public Uni<User> me() {
         String userId = caller.requireUserId();
-        // Orders and recommendations need only the user id, which the token gave us: start them with the account.
+        // Orders and recommendations need only the user id, which the token gave us: start them with the account,
+        // and start what their children need as soon as their ids arrive.
         Lookahead next = Lookahead.of(context);
-        next.firstArguments("orders", DEFAULT_ORDERS).forEach(first -> prefetch(loaders.orders(userId, first)));
+        boolean lineProductsWanted = next.selects("orders/lines/product");
+        next.firstArguments("orders", DEFAULT_ORDERS).forEach(first -> prefetch(
+                loaders.orders(userId, first).invoke(orders -> {
+                    if (lineProductsWanted) {
+                        prefetch(loaders.products(lineProductIds(orders)));
+                    }
+                })));
         boolean ratingsWanted = next.selects("recommendations/rating");
         next.firstArguments("recommendations", DEFAULT_RECOMMENDATIONS).forEach(first -> prefetch(
                 loaders.recommendedIds(userId, first).invoke(ids -> {
@@ -50,6 +59,14 @@ public class AccountResolver {
                 })));
         return loaders.user(userId).map(found -> User.from(found.orElseThrow(
                 () -> new PublicError(ErrorCode.NOT_FOUND, "The signed-in user has no account"))));
+    }
+
+    private static List<String> lineProductIds(List<OrderDto> orders) {
+        return orders.stream()
+                .filter(order -> order.lines() != null)
+                .flatMap(order -> order.lines().stream())
+                .map(OrderLineDto::productId)
+                .toList();
     }
 
     @Description("Newest first")

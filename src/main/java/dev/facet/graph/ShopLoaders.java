@@ -34,31 +34,32 @@ import io.smallrye.mutiny.Uni;
 public class ShopLoaders {
 
     private final CatalogService catalog;
-    private final InventoryService inventory;
     private final ReviewsService reviews;
-    private final AccountsService accounts;
     private final OrdersService orders;
     private final RecommendationsService recommendations;
 
-    private final Memo<String, Optional<ProductDto>> productById = new Memo<>();
-    private final BatchMemo<String, ProductDto> productsByIds = new BatchMemo<>();
+    private final BatchMemo<String, ProductDto> products;
+    private final BatchMemo<String, StockDto> stock;
+    private final BatchMemo<String, RatingDto> ratings;
+    private final BatchMemo<String, UserDto> users;
     private final Memo<String, Map<String, CategoryDto>> allCategories = new Memo<>();
-    private final BatchMemo<String, StockDto> stockByProduct = new BatchMemo<>();
-    private final BatchMemo<String, RatingDto> ratingByProduct = new BatchMemo<>();
     private final Memo<ListKey, List<ReviewDto>> reviewsOfProduct = new Memo<>();
-    private final Memo<String, Optional<UserDto>> userById = new Memo<>();
-    private final BatchMemo<String, UserDto> usersByIds = new BatchMemo<>();
     private final Memo<ListKey, List<OrderDto>> ordersOfUser = new Memo<>();
     private final Memo<ListKey, List<RecommendationDto>> recommendationsOfUser = new Memo<>();
 
     ShopLoaders(CatalogService catalog, InventoryService inventory, ReviewsService reviews, AccountsService accounts,
             OrdersService orders, RecommendationsService recommendations) {
         this.catalog = catalog;
-        this.inventory = inventory;
         this.reviews = reviews;
-        this.accounts = accounts;
         this.orders = orders;
         this.recommendations = recommendations;
+        // A batch of one is the single-resource read: the services answer an unknown id there with a plain 404.
+        this.products = new BatchMemo<>(ids -> ids.size() == 1 ? one(ids.get(0), catalog.product(ids.get(0)))
+                : catalog.products(ids));
+        this.users = new BatchMemo<>(ids -> ids.size() == 1 ? one(ids.get(0), accounts.user(ids.get(0)))
+                : accounts.users(ids));
+        this.stock = new BatchMemo<>(inventory::stock);
+        this.ratings = new BatchMemo<>(reviews::ratings);
     }
 
     /** Starts a load now and forgets about it; whoever needs the answer later gets it from the memo. */
@@ -70,11 +71,11 @@ public class ShopLoaders {
     }
 
     public Uni<Optional<ProductDto>> product(String id) {
-        return productById.get(id, () -> catalog.product(id));
+        return products.getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
     }
 
     public Uni<Map<String, ProductDto>> products(Collection<String> ids) {
-        return productsByIds.getAll(ids, catalog::products);
+        return products.getAll(ids);
     }
 
     public Uni<Map<String, CategoryDto>> categories() {
@@ -82,11 +83,11 @@ public class ShopLoaders {
     }
 
     public Uni<Map<String, StockDto>> stock(Collection<String> productIds) {
-        return stockByProduct.getAll(productIds, inventory::stock);
+        return stock.getAll(productIds);
     }
 
     public Uni<Map<String, RatingDto>> ratings(Collection<String> productIds) {
-        return ratingByProduct.getAll(productIds, reviews::ratings);
+        return ratings.getAll(productIds);
     }
 
     public Uni<List<ReviewDto>> reviews(String productId, int limit) {
@@ -94,11 +95,11 @@ public class ShopLoaders {
     }
 
     public Uni<Optional<UserDto>> user(String id) {
-        return userById.get(id, () -> accounts.user(id));
+        return users.getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
     }
 
     public Uni<Map<String, UserDto>> users(Collection<String> ids) {
-        return usersByIds.getAll(ids, accounts::users);
+        return users.getAll(ids);
     }
 
     public Uni<List<OrderDto>> orders(String userId, int limit) {
@@ -120,6 +121,10 @@ public class ShopLoaders {
     public Uni<List<String>> recommendedIds(String userId, int limit) {
         return recommendations(userId, limit)
                 .map(picks -> picks.stream().map(RecommendationDto::productId).toList());
+    }
+
+    private static <V> Uni<Map<String, V>> one(String id, Uni<Optional<V>> read) {
+        return read.map(found -> found.<Map<String, V>>map(value -> Map.of(id, value)).orElse(Map.of()));
     }
 
     /** A list read is the same read only with the same owner and the same size. */

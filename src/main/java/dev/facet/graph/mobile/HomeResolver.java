@@ -1,5 +1,7 @@
 package dev.facet.graph.mobile;
 
+import static dev.facet.graph.ShopLoaders.prefetch;
+
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -11,8 +13,10 @@ import org.eclipse.microprofile.graphql.Source;
 import dev.facet.errors.ErrorCode;
 import dev.facet.errors.PublicError;
 import dev.facet.graph.First;
+import dev.facet.graph.Lookahead;
 import dev.facet.graph.ShopLoaders;
 import dev.facet.security.Caller;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The mobile home screen: greeting, recommendations and recent orders, all started at once. */
@@ -24,16 +28,30 @@ public class HomeResolver {
 
     private final ShopLoaders loaders;
     private final Caller caller;
+    private final Context context;
 
-    HomeResolver(ShopLoaders loaders, Caller caller) {
+    HomeResolver(ShopLoaders loaders, Caller caller, Context context) {
         this.loaders = loaders;
         this.caller = caller;
+        this.context = context;
     }
 
     @Query
     @Description("The signed-in user's home screen; null with an UNAUTHENTICATED error for an anonymous caller")
     public Uni<Home> home() {
-        return Uni.createFrom().item(new Home(caller.requireUserId()));
+        String userId = caller.requireUserId();
+        // greeting, recommended and recentOrders start together as soon as this returns; the cards' products and
+        // stock need only the recommended ids, so they start when those arrive, not after the catalog answers.
+        Lookahead next = Lookahead.of(context);
+        boolean stockWanted = next.selects("recommended/inStock");
+        next.firstArguments("recommended", DEFAULT_RECOMMENDED).forEach(first -> prefetch(
+                loaders.recommendedIds(userId, first).invoke(ids -> {
+                    prefetch(loaders.products(ids));
+                    if (stockWanted) {
+                        prefetch(loaders.stock(ids));
+                    }
+                })));
+        return Uni.createFrom().item(new Home(userId));
     }
 
     @Description("Hello, <name>; null when the accounts service cannot say")
