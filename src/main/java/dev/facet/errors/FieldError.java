@@ -21,7 +21,8 @@ final class FieldError implements GraphQLError {
     private final List<SourceLocation> locations;
 
     FieldError(ErrorCode code, String message, ResultPath path, SourceLocation location) {
-        this(code.name(), message, path == null ? null : path.toList(), location == null ? List.of() : List.of(location));
+        this(code.name(), message, path == null ? null : path.toList(),
+                location == null ? List.of() : List.of(location));
     }
 
     FieldError(String code, String message, List<Object> path, List<SourceLocation> locations) {

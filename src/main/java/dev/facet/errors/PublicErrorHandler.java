@@ -23,7 +23,8 @@ public class PublicErrorHandler implements DataFetcherExceptionHandler {
     private static final Logger LOG = Logger.getLogger(PublicErrorHandler.class);
 
     @Override
-    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters params) {
         Throwable cause = unwrap(params.getException());
         if (cause instanceof PublicError known) {
             return answer(params, known.code(), known.getMessage());
@@ -33,14 +34,15 @@ public class PublicErrorHandler implements DataFetcherExceptionHandler {
         ErrorCode downstream = DownstreamFailures.classify(cause);
         if (downstream != null) {
             LOG.warnf(cause, "Downstream failure at %s (incident %s)", params.getPath(), incident);
-            return answer(params, downstream, DownstreamFailures.message(downstream) + " (incident " + incident + ")");
+            String message = DownstreamFailures.message(downstream) + " (incident " + incident + ")";
+            return answer(params, downstream, message);
         }
         LOG.errorf(cause, "Unexpected failure at %s (incident %s)", params.getPath(), incident);
         return answer(params, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
     }
 
-    private static CompletableFuture<DataFetcherExceptionHandlerResult> answer(DataFetcherExceptionHandlerParameters params,
-            ErrorCode code, String message) {
+    private static CompletableFuture<DataFetcherExceptionHandlerResult> answer(
+            DataFetcherExceptionHandlerParameters params, ErrorCode code, String message) {
         FieldError error = new FieldError(code, message, params.getPath(), params.getSourceLocation());
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }

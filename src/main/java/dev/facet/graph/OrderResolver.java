@@ -43,10 +43,7 @@ public class OrderResolver {
     @Description("Null when the catalog no longer has the product")
     public Uni<List<Product>> product(@Source List<OrderLine> lines) {
         return loaders.products(lines.stream().map(OrderLine::productId).toList())
-                .map(found -> lines.stream()
-                        .map(line -> found.get(line.productId()))
-                        .map(dto -> dto == null ? null : Product.from(dto))
-                        .toList());
+                .map(found -> SourceOrder.align(lines, OrderLine::productId, found, Product::from));
     }
 
     private static String checkedKey(String key) {

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Input("PlaceOrderInput")
 public record PlaceOrderInput(
         @NonNull List<@NonNull OrderLineInput> lines,
-        @NonNull @Description("Chosen by the client per purchase; sending it again never buys twice") String idempotencyKey) {
+        @NonNull @Description("Chosen by the client per purchase; sending it again never buys twice")
+        String idempotencyKey) {
 }

@@ -3,8 +3,6 @@ package dev.facet.graph;
 import static dev.facet.graph.ShopLoaders.prefetch;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -65,19 +63,19 @@ public class ProductResolver {
 
     @Description("Null when the inventory service cannot say")
     public Uni<List<Stock>> stock(@Source List<Product> products) {
-        return loaders.stock(ids(products)).map(found -> byProduct(products, found, Stock::from));
+        return loaders.stock(ids(products))
+                .map(found -> SourceOrder.align(products, Product::getId, found, Stock::from));
     }
 
     @Description("Null when the reviews service cannot say")
     public Uni<List<Rating>> rating(@Source List<Product> products) {
-        return loaders.ratings(ids(products)).map(found -> byProduct(products, found, Rating::from));
+        return loaders.ratings(ids(products))
+                .map(found -> SourceOrder.align(products, Product::getId, found, Rating::from));
     }
 
     public Uni<List<Category>> category(@Source List<Product> products) {
-        return loaders.categories().map(categories -> products.stream()
-                .map(product -> categories.get(product.categoryId()))
-                .map(dto -> dto == null ? null : Category.from(dto))
-                .toList());
+        return loaders.categories()
+                .map(categories -> SourceOrder.align(products, Product::categoryId, categories, Category::from));
     }
 
     @Description("Newest first. The reviews service reads one product at a time, so ask for reviews on one product")
@@ -89,12 +87,5 @@ public class ProductResolver {
 
     private static List<String> ids(List<Product> products) {
         return products.stream().map(Product::getId).toList();
-    }
-
-    private static <D, T> List<T> byProduct(List<Product> products, Map<String, D> found, Function<D, T> toType) {
-        return products.stream().map(product -> {
-            D dto = found.get(product.getId());
-            return dto == null ? null : toType.apply(dto);
-        }).toList();
     }
 }

@@ -21,9 +21,7 @@ public class ReviewResolver {
     @Description("The author's public profile; null when the accounts service cannot say")
     public Uni<List<PublicProfile>> author(@Source List<Review> reviews) {
         List<String> authorIds = reviews.stream().map(Review::authorId).toList();
-        return loaders.users(authorIds).map(found -> reviews.stream()
-                .map(review -> found.get(review.authorId()))
-                .map(dto -> dto == null ? null : PublicProfile.from(dto))
-                .toList());
+        return loaders.users(authorIds)
+                .map(found -> SourceOrder.align(reviews, Review::authorId, found, PublicProfile::from));
     }
 }

@@ -3,8 +3,6 @@ package dev.facet.graph.mobile;
 import static dev.facet.graph.ShopLoaders.prefetch;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -18,6 +16,7 @@ import dev.facet.errors.PublicError;
 import dev.facet.graph.Ids;
 import dev.facet.graph.Lookahead;
 import dev.facet.graph.ShopLoaders;
+import dev.facet.graph.SourceOrder;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -51,27 +50,23 @@ public class ProductCardResolver {
 
     @Description("Whether at least one can be bought now; null when the inventory service cannot say")
     public Uni<List<Boolean>> inStock(@Source List<ProductCard> cards) {
-        return loaders.stock(ids(cards)).map(found -> byCard(cards, found, stock -> stock.available() > 0));
+        return loaders.stock(ids(cards))
+                .map(found -> SourceOrder.align(cards, ProductCard::id, found, stock -> stock.available() > 0));
     }
 
     @Description("Mean rating, 0 without reviews; null when the reviews service cannot say")
     public Uni<List<Double>> ratingAverage(@Source List<ProductCard> cards) {
-        return loaders.ratings(ids(cards)).map(found -> byCard(cards, found, RatingDto::average));
+        return loaders.ratings(ids(cards))
+                .map(found -> SourceOrder.align(cards, ProductCard::id, found, RatingDto::average));
     }
 
     @Description("Number of reviews; null when the reviews service cannot say")
     public Uni<List<Integer>> reviewCount(@Source List<ProductCard> cards) {
-        return loaders.ratings(ids(cards)).map(found -> byCard(cards, found, RatingDto::count));
+        return loaders.ratings(ids(cards))
+                .map(found -> SourceOrder.align(cards, ProductCard::id, found, RatingDto::count));
     }
 
     private static List<String> ids(List<ProductCard> cards) {
         return cards.stream().map(ProductCard::id).toList();
-    }
-
-    private static <D, T> List<T> byCard(List<ProductCard> cards, Map<String, D> found, Function<D, T> value) {
-        return cards.stream().map(card -> {
-            D dto = found.get(card.id());
-            return dto == null ? null : value.apply(dto);
-        }).toList();
     }
 }
