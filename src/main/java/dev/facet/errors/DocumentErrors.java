@@ -15,7 +15,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
  * types — a public code like every other error, and drops the engine's own extensions (classification, query
  * path), so every error a client sees has the same shape.
  */
-final class DocumentErrors extends SimplePerformantInstrumentation {
+public final class DocumentErrors extends SimplePerformantInstrumentation {
 
     static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";

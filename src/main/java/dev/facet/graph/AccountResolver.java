@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.contract.ServedTo;
 import dev.facet.downstream.orders.OrderDto;
 import dev.facet.downstream.orders.OrderLineDto;
 import dev.facet.errors.ErrorCode;
@@ -35,6 +36,7 @@ public class AccountResolver {
         this.context = context;
     }
 
+    @ServedTo("web")
     @Query
     @Description("The signed-in user; null with an UNAUTHENTICATED error for an anonymous caller")
     public Uni<User> me() {

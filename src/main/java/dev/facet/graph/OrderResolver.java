@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.contract.ServedTo;
 import dev.facet.downstream.orders.NewOrderDto;
 import dev.facet.downstream.orders.OrdersService;
 import dev.facet.errors.PublicError;
@@ -32,6 +33,7 @@ public class OrderResolver {
         this.caller = caller;
     }
 
+    @ServedTo("web")
     @Mutation
     @Description("Places an order for the signed-in user. The same idempotencyKey again returns the same order")
     public Uni<Order> placeOrder(@NonNull PlaceOrderInput input) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.contract.ServedTo;
 import dev.facet.errors.PublicError;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,7 @@ public class ProductResolver {
         this.pages = pages;
     }
 
+    @ServedTo("web")
     @Query
     @Description("A product by id; null with a NOT_FOUND error when the catalog has no such product")
     public Uni<Product> product(@NonNull @Id String id) {
@@ -53,6 +55,7 @@ public class ProductResolver {
                 .map(found -> Product.from(found.orElseThrow(() -> PublicError.notFound("product", id))));
     }
 
+    @ServedTo("web")
     @Query
     @Description("The products of a category, a page at a time, in catalog order")
     public Uni<ProductConnection> products(@NonNull @Id String category,

@@ -20,28 +20,38 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /**
- * Every operation a frontend registered under {@code clients/} validates against the checked-in schema, so a graph
- * change that would break an app fails the build and names the operation. {@link SchemaSnapshotTests} keeps the
- * snapshot equal to what the code serves.
+ * Every operation a frontend registered under {@code clients/<client>/} validates against that client's checked-in
+ * schema, so a graph change that would break an app fails the build and names the operation file.
+ * {@link SchemaSnapshotTests} keeps the snapshots equal to what the code serves.
  */
 class RegisteredOperationsTests {
 
     @TestFactory
-    Stream<DynamicTest> everyRegisteredOperationValidates() throws IOException {
-        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(
-                new SchemaParser().parse(Files.readString(SchemaSnapshotTests.SNAPSHOT)));
-        List<Path> operations;
-        try (Stream<Path> files = Files.walk(Path.of("clients"))) {
-            operations = files.filter(file -> file.toString().endsWith(".graphql")).sorted().toList();
+    Stream<DynamicTest> everyRegisteredOperationValidatesAgainstItsClientsSchema() throws IOException {
+        List<Path> clients;
+        try (Stream<Path> folders = Files.list(Path.of("clients"))) {
+            clients = folders.filter(Files::isDirectory).sorted().toList();
         }
-        assertThat(operations).as("registered operations under clients/").isNotEmpty();
-        return operations.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
-            ParseAndValidateResult result = ParseAndValidate.parseAndValidate(schema,
-                    ExecutionInput.newExecutionInput(Files.readString(file)).build());
-            assertThat(result.getErrors())
-                    .withFailMessage(() -> file + " does not validate: "
-                            + result.getErrors().stream().map(GraphQLError::getMessage).toList())
-                    .isEmpty();
-        }));
+        assertThat(clients).as("client folders under clients/").isNotEmpty();
+        return clients.stream().flatMap(RegisteredOperationsTests::operationsOf);
+    }
+
+    private static Stream<DynamicTest> operationsOf(Path clientFolder) {
+        String client = clientFolder.getFileName().toString();
+        try (Stream<Path> files = Files.list(clientFolder)) {
+            List<Path> operations = files.filter(file -> file.toString().endsWith(".graphql")).sorted().toList();
+            GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(
+                    new SchemaParser().parse(Files.readString(SchemaSnapshotTests.snapshot(client))));
+            return operations.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+                ParseAndValidateResult result = ParseAndValidate.parseAndValidate(schema,
+                        ExecutionInput.newExecutionInput(Files.readString(file)).build());
+                assertThat(result.getErrors())
+                        .withFailMessage(() -> file + " does not validate against " + SchemaSnapshotTests.snapshot(client)
+                                + ": " + result.getErrors().stream().map(GraphQLError::getMessage).toList())
+                        .isEmpty();
+            }));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -6,44 +6,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.facet.testing.ShopServices;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The checked-in schema is the schema the code serves. A change to the graph shows up as a change to
- * {@code schema/shop.graphql} in review, where frontend teams see it.
+ * Each client's checked-in schema is the schema the code serves that client. A change to the graph shows up in
+ * review as a change to {@code schema/<client>.graphql}; when it differs, the failure says which differences would
+ * break that client's apps, and how to accept the change.
  */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
 class SchemaSnapshotTests {
 
-    static final Path SNAPSHOT = Path.of("schema", "shop.graphql");
     static final String UPDATE_COMMAND = "./mvnw verify -Dfacet.schema.update=true";
 
-    @Test
-    void servedSchemaMatchesTheSnapshot() throws IOException {
-        String served = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-        if (Boolean.getBoolean("facet.schema.update")) {
-            Files.writeString(SNAPSHOT, served);
-        }
-        String snapshot = Files.exists(SNAPSHOT) ? Files.readString(SNAPSHOT) : "";
-        assertThat(served)
-                .withFailMessage(() -> "The served schema differs from " + SNAPSHOT + ":\n" + difference(snapshot, served)
-                        + "\nIf the change is intended, rewrite the snapshot with: " + UPDATE_COMMAND)
-                .isEqualTo(snapshot);
+    static Path snapshot(String client) {
+        return Path.of("schema", client + ".graphql");
     }
 
-    private static String difference(String snapshot, String served) {
-        List<String> before = snapshot.lines().toList();
-        List<String> after = served.lines().toList();
-        StringBuilder report = new StringBuilder();
-        before.stream().filter(line -> !after.contains(line)).forEach(line -> report.append("- ").append(line).append('\n'));
-        after.stream().filter(line -> !before.contains(line)).forEach(line -> report.append("+ ").append(line).append('\n'));
-        return report.toString();
+    @ParameterizedTest
+    @ValueSource(strings = { "web", "mobile" })
+    void servedSchemaMatchesTheClientsSnapshot(String client) throws IOException {
+        String served = given().header("X-Client-Name", client)
+                .when().get("/graphql/schema.graphql")
+                .then().statusCode(200).extract().asString();
+        Path snapshot = snapshot(client);
+        if (Boolean.getBoolean("facet.schema.update")) {
+            Files.writeString(snapshot, served);
+        }
+        String checkedIn = Files.exists(snapshot) ? Files.readString(snapshot) : "";
+        assertThat(served)
+                .withFailMessage(() -> "The schema served to " + client + " differs from " + snapshot + ".\n"
+                        + (checkedIn.isEmpty() ? "There is no snapshot yet.\n"
+                                : SchemaChanges.between(checkedIn, served).report())
+                        + "\nIf the change is intended, rewrite the snapshots with: " + UPDATE_COMMAND)
+                .isEqualTo(checkedIn);
     }
 }

@@ -181,7 +181,7 @@ class PublicErrorsTests {
 
     @Test
     void bodyThatIsNotJsonIsABadRequest() {
-        String body = given().contentType(ContentType.JSON).body("{\"query\": ")
+        String body = given().contentType(ContentType.JSON).header("X-Client-Name", "web").body("{\"query\": ")
                 .when().post("/graphql")
                 .then().statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))

@@ -3,6 +3,7 @@ package dev.facet.graph;
 import static dev.facet.testing.Shop.callCounts;
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
+import static dev.facet.testing.Shop.queryAs;
 import static dev.facet.testing.Shop.requestsByService;
 import static dev.facet.testing.Shop.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,7 +163,7 @@ class BatchingTests {
 
     @Test
     void productDetailReadsProductStockAndRatingOnceEvenThoughTwoFieldsNeedTheRating() {
-        query(operation("mobile", "ProductDetail"), Map.of("id", "p6"))
+        queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p6"))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.productCard.inStock", equalTo(true))

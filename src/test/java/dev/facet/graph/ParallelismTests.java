@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
+import static dev.facet.testing.Shop.queryAs;
 import static dev.facet.testing.Shop.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Timing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
 import dev.facet.testing.TestIdentityProvider;
@@ -123,7 +125,7 @@ class ParallelismTests {
 
     @Test
     void productDetailStartsProductStockAndRatingTogether() {
-        List<Call> calls = timed(() -> query(operation("mobile", "ProductDetail"), Map.of("id", "p6"))
+        List<Call> calls = timed(() -> queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p6"))
                 .statusCode(200).body("errors", nullValue()));
 
         assertInFlightTogether(calls, "/catalog/products/p6", "/inventory/stock", "/reviews/ratings");

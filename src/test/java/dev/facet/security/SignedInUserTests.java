@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
+import static dev.facet.testing.Shop.queryAs;
 import static dev.facet.testing.Shop.requestsByService;
 import static dev.facet.testing.Shop.send;
+import static dev.facet.testing.Shop.sendAs;
 import static dev.facet.testing.Shop.urls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -35,6 +37,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
 import dev.facet.testing.TestIdentityProvider;
@@ -150,7 +153,7 @@ class SignedInUserTests {
 
     @Test
     void anonymousMeIsNullWithUnauthenticatedError() {
-        send(null, operation("web", "AccountPage"), Map.of())
+        sendAs(Shop.WEB, null, operation("web", "AccountPage"), Map.of())
                 .statusCode(200)
                 .body("data.me", nullValue())
                 .body("errors", hasSize(1))
@@ -163,7 +166,7 @@ class SignedInUserTests {
 
     @Test
     void anonymousHomeIsNullWithUnauthenticatedError() {
-        send(null, operation("mobile", "Home"), Map.of())
+        sendAs(Shop.MOBILE, null, operation("mobile", "Home"), Map.of())
                 .statusCode(200)
                 .body("data.home", nullValue())
                 .body("errors", hasSize(1))
@@ -175,7 +178,7 @@ class SignedInUserTests {
 
     @Test
     void anonymousPlaceOrderIsRefusedAndNoOrderIsPlaced() {
-        send(null, operation("web", "PlaceOrder"), Map.of("input", orderOfTwoP1("anonymous-attempt-1")))
+        sendAs(Shop.WEB, null, operation("web", "PlaceOrder"), Map.of("input", orderOfTwoP1("anonymous-attempt-1")))
                 .statusCode(200)
                 .body("data.placeOrder", nullValue())
                 .body("errors", hasSize(1))
@@ -216,7 +219,7 @@ class SignedInUserTests {
     @Test
     void mobileProductDetailWorksWithoutAToken() {
         // p6: 322 cents, stock 28 > 0, ratings 3, 4, 5, 1, 2, 3 -> mean 3.0 over 6
-        query(operation("mobile", "ProductDetail"), Map.of("id", "p6"))
+        queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p6"))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.productCard.id", equalTo("p6"))

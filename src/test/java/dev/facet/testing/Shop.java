@@ -21,6 +21,9 @@ import io.restassured.specification.RequestSpecification;
 /** How tests talk to Facet and read what reached the shop's services. */
 public final class Shop {
 
+    public static final String WEB = "web";
+    public static final String MOBILE = "mobile";
+
     private Shop() {
     }
 
@@ -33,20 +36,36 @@ public final class Shop {
         }
     }
 
+    /** Sends {@code document} anonymously as the web client. */
     public static ValidatableResponse query(String document) {
-        return send(null, document, Map.of());
+        return queryAs(WEB, document, Map.of());
     }
 
+    /** Sends {@code document} anonymously as the web client. */
     public static ValidatableResponse query(String document, Map<String, Object> variables) {
-        return send(null, document, variables);
+        return queryAs(WEB, document, variables);
     }
 
-    /** Sends {@code document} with {@code token} as bearer token (none when null). */
+    /** Sends {@code document} anonymously, naming {@code client} with the X-Client-Name header. */
+    public static ValidatableResponse queryAs(String client, String document, Map<String, Object> variables) {
+        return sendAs(client, null, document, variables);
+    }
+
+    /** Sends {@code document} with {@code token} as bearer token; the token's client decides the schema. */
     public static ValidatableResponse send(String token, String document, Map<String, Object> variables) {
+        return sendAs(null, token, document, variables);
+    }
+
+    /** Sends {@code document}; {@code client} (X-Client-Name) and {@code token} are left out when null. */
+    public static ValidatableResponse sendAs(String client, String token, String document,
+            Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document);
         body.put("variables", variables);
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (client != null) {
+            request = request.header("X-Client-Name", client);
+        }
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
         }

@@ -74,6 +74,13 @@ public final class TestIdentityProvider {
             return this;
         }
 
+        /** Names the client the way some identity providers do: {@code client_id} instead of {@code azp}. */
+        public Token clientIdInsteadOfAzp(String clientId) {
+            claims.unsetClaim("azp");
+            claims.setClaim("client_id", clientId);
+            return this;
+        }
+
         public Token audience(String audience) {
             claims.setAudience(List.of(audience));
             return this;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.contract.ServedTo;
 import dev.facet.errors.ErrorCode;
 import dev.facet.errors.PublicError;
 import dev.facet.graph.First;
@@ -36,6 +37,7 @@ public class HomeResolver {
         this.context = context;
     }
 
+    @ServedTo("mobile")
     @Query
     @Description("The signed-in user's home screen; null with an UNAUTHENTICATED error for an anonymous caller")
     public Uni<Home> home() {

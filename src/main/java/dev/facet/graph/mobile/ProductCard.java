@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import dev.facet.downstream.catalog.ProductDto;
 import dev.facet.graph.Money;
 
-@Description("A product as the phone shows it; stock and rating are resolved by ProductCardResolver")
+@Description("A product as the phone shows it")
 public record ProductCard(
         @NonNull @Id String id,
         @NonNull String title,

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.facet.contract.ServedTo;
 import dev.facet.downstream.reviews.RatingDto;
 import dev.facet.errors.PublicError;
 import dev.facet.graph.Ids;
@@ -32,6 +33,7 @@ public class ProductCardResolver {
         this.context = context;
     }
 
+    @ServedTo("mobile")
     @Query
     @Description("A product card by id; null with a NOT_FOUND error when the catalog has no such product")
     public Uni<ProductCard> productCard(@NonNull @Id String id) {

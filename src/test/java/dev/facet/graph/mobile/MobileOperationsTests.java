@@ -2,6 +2,7 @@ package dev.facet.graph.mobile;
 
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
+import static dev.facet.testing.Shop.queryAs;
 import static dev.facet.testing.Shop.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
 import dev.facet.testing.TestIdentityProvider;
@@ -62,7 +64,7 @@ class MobileOperationsTests {
     @Test
     void productDetailOfAnOutOfStockProduct() {
         // p50: 100 + 50 * 37 = 1950 cents, stock 0, one review rated (50 + 1) % 5 + 1 = 2
-        query(operation("mobile", "ProductDetail"), Map.of("id", "p50"))
+        queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p50"))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.productCard.id", equalTo("p50"))
@@ -77,7 +79,7 @@ class MobileOperationsTests {
     @Test
     void productDetailOfAProductWithoutReviewsHasZeroRating() {
         // p14: 14 % 7 == 0 reviews, stock 14 * 13 % 50 = 32
-        query(operation("mobile", "ProductDetail"), Map.of("id", "p14"))
+        queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p14"))
                 .body("errors", nullValue())
                 .body("data.productCard.inStock", equalTo(true))
                 .body("data.productCard.ratingAverage", equalTo(0.0f))
@@ -86,7 +88,7 @@ class MobileOperationsTests {
 
     @Test
     void productDetailOfAnUnknownProductIsNullWithNotFound() {
-        query(operation("mobile", "ProductDetail"), Map.of("id", "p10001"))
+        queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p10001"))
                 .statusCode(200)
                 .body("data.productCard", nullValue())
                 .body("errors", hasSize(1))

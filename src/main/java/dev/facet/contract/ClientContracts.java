@@ -1,0 +1,45 @@
+package dev.facet.contract;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.Startup;
+import io.smallrye.graphql.bootstrap.Bootstrap;
+import io.smallrye.graphql.execution.SchemaPrinter;
+import io.smallrye.graphql.schema.model.Schema;
+
+/**
+ * Builds every client's schema once, at start-up, each from a fresh copy of the graph SmallRye generated.
+ * Unremovable and eager: if this bean were dropped (it is looked up from code only) every client would be served
+ * the whole graph, so it must exist, and a graph it cannot project must stop the start.
+ */
+@Singleton
+@Startup
+@Unremovable
+public class ClientContracts {
+
+    private final Map<String, ClientContract> byName = new TreeMap<>();
+
+    ClientContracts(Schema graph, ClientSettings settings) {
+        SchemaPrinter printer = new SchemaPrinter();
+        settings.clients().forEach((name, client) -> {
+            var schema = SchemaProjection.project(Bootstrap.bootstrap(graph, true), name);
+            byName.put(name, new ClientContract(name, schema, printer.print(schema), client.introspection()));
+        });
+        if (byName.isEmpty()) {
+            throw new IllegalStateException("No clients configured under facet.clients");
+        }
+    }
+
+    public Optional<ClientContract> forClient(String name) {
+        return Optional.ofNullable(name).map(byName::get);
+    }
+
+    public Map<String, ClientContract> all() {
+        return Map.copyOf(byName);
+    }
+}

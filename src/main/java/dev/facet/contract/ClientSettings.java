@@ -1,0 +1,27 @@
+package dev.facet.contract;
+
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+/** The frontends Facet serves, under {@code facet.clients.<client>.…}. */
+@ConfigMapping(prefix = "facet.clients")
+public interface ClientSettings {
+
+    /** By client name (web, mobile): the schema each one gets. */
+    @WithParentName
+    Map<String, Client> clients();
+
+    interface Client {
+
+        /** OIDC client ids (a token's {@code azp}, else {@code client_id}) that belong to this client. */
+        List<String> clientIds();
+
+        /** Whether this client may introspect its schema. */
+        @WithDefault("true")
+        boolean introspection();
+    }
+}
