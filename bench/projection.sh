@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# What do per-client schemas cost a request? Builds Facet at HEAD and at the commit before per-client schemas
+# (BEFORE), both with the demo services, runs each in turn on this machine and sends both the same queries.
+# Prints one line per (build, query); compare the two builds' numbers from one run, as ratios: the machine is shared.
+#
+#   bench/projection.sh                     # defaults below
+#   REQUESTS=40000 CONCURRENCY=32 bench/projection.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BEFORE=${BEFORE:-330fed9}
+PORT=${PORT:-8097}
+REQUESTS=${REQUESTS:-20000}
+CONCURRENCY=${CONCURRENCY:-16}
+WORK=$(mktemp -d)
+APP_PID=""
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
+  git -C "$ROOT" worktree remove --force "$WORK/before" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+build() { # source tree -> $WORK/<name>-app
+  git -C "$ROOT" worktree add --detach "$WORK/$1" "$2" >/dev/null 2>&1
+  (cd "$WORK/$1" && ./mvnw -B -q package -DskipTests -Dfacet.demo.enabled=true >/dev/null)
+}
+
+start() { # app dir
+  local demo="http://localhost:$PORT/demo"
+  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN \
+    -Dquarkus.rest-client.accounts.url="$demo/accounts" -Dquarkus.rest-client.catalog.url="$demo/catalog" \
+    -Dquarkus.rest-client.inventory.url="$demo/inventory" -Dquarkus.rest-client.reviews.url="$demo/reviews" \
+    -Dquarkus.rest-client.orders.url="$demo/orders" \
+    -Dquarkus.rest-client.recommendations.url="$demo/recommendations" \
+    -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
+    -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
+    -jar "$1/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "Facet did not start; see $WORK/app.log" >&2
+  exit 1
+}
+
+measure() { # label
+  local typename='{"query":"{ __typename }"}'
+  local product_page
+  product_page=$(python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": {"id": "p6"}}))' \
+    "$ROOT/clients/web/ProductPage.graphql")
+  printf '%-7s %-12s ' "$1" "__typename"
+  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$typename" web "$REQUESTS" "$CONCURRENCY"
+  printf '%-7s %-12s ' "$1" "ProductPage"
+  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$product_page" web "$((REQUESTS / 4))" "$CONCURRENCY"
+}
+
+echo "building HEAD and $BEFORE (with demo services) ..."
+build head HEAD
+build before "$BEFORE"
+echo "requests=$REQUESTS (ProductPage: a quarter) concurrency=$CONCURRENCY, $(nproc) cores"
+for build in before head; do
+  start "$WORK/$build"
+  measure "$build"
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+done
