@@ -147,6 +147,14 @@ class ClientContractsTests {
     }
 
     @Test
+    void misspelledFieldSuggestsNothingOfTheOtherClient() {
+        String body = queryAs(MOBILE, "{ produc(id: \"p6\") { name } }", Map.of())
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .extract().asString();
+        assertThat(body).doesNotContain("Did you mean").doesNotContain("'product'").doesNotContain("products");
+    }
+
+    @Test
     void standardIntrospectionShowsEachClientOnlyItsOwnSchema() {
         List<String> web = typeNames(introspect(WEB));
         List<String> mobile = typeNames(introspect(MOBILE));
