@@ -52,13 +52,8 @@ public class AccountResolver {
                     }
                 })));
         boolean ratingsWanted = next.selects("recommendations/rating");
-        next.firstArguments("recommendations", DEFAULT_RECOMMENDATIONS).forEach(first -> prefetch(
-                loaders.recommendedIds(userId, first).invoke(ids -> {
-                    prefetch(loaders.products(ids));
-                    if (ratingsWanted) {
-                        prefetch(loaders.ratings(ids));
-                    }
-                })));
+        next.firstArguments("recommendations", DEFAULT_RECOMMENDATIONS)
+                .forEach(first -> loaders.prefetchRecommended(userId, first, false, ratingsWanted));
         return loaders.user(userId).map(found -> User.from(found.orElseThrow(
                 () -> new PublicError(ErrorCode.NOT_FOUND, "The signed-in user has no account"))));
     }

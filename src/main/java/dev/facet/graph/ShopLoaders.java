@@ -117,6 +117,22 @@ public class ShopLoaders {
                 .map(found -> ids.stream().map(found::get).filter(Objects::nonNull).toList()));
     }
 
+    /**
+     * Starts reading a user's recommendations and, as soon as their ids arrive, the recommended products and —
+     * when the client selected them — their stock and ratings, without waiting for anything else.
+     */
+    public void prefetchRecommended(String userId, int limit, boolean withStock, boolean withRatings) {
+        prefetch(recommendedIds(userId, limit).invoke(ids -> {
+            prefetch(products(ids));
+            if (withStock) {
+                prefetch(stock(ids));
+            }
+            if (withRatings) {
+                prefetch(ratings(ids));
+            }
+        }));
+    }
+
     /** The ids of the products recommended to a user, best first. */
     public Uni<List<String>> recommendedIds(String userId, int limit) {
         return recommendations(userId, limit)

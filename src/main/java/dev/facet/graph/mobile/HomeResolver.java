@@ -1,7 +1,5 @@
 package dev.facet.graph.mobile;
 
-import static dev.facet.graph.ShopLoaders.prefetch;
-
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -46,13 +44,8 @@ public class HomeResolver {
         // stock need only the recommended ids, so they start when those arrive, not after the catalog answers.
         Lookahead next = Lookahead.of(context);
         boolean stockWanted = next.selects("recommended/inStock");
-        next.firstArguments("recommended", DEFAULT_RECOMMENDED).forEach(first -> prefetch(
-                loaders.recommendedIds(userId, first).invoke(ids -> {
-                    prefetch(loaders.products(ids));
-                    if (stockWanted) {
-                        prefetch(loaders.stock(ids));
-                    }
-                })));
+        next.firstArguments("recommended", DEFAULT_RECOMMENDED)
+                .forEach(first -> loaders.prefetchRecommended(userId, first, stockWanted, false));
         return Uni.createFrom().item(new Home(userId));
     }
 
