@@ -1,6 +1,7 @@
 package dev.facet.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -70,6 +72,24 @@ public final class Shop {
             request = request.header("Authorization", "Bearer " + token);
         }
         return request.when().post("/graphql").then();
+    }
+
+    /**
+     * Fails unless the errors of a GraphQL answer are free of anything internal: exception classes, stack lines,
+     * hosts, ports, URLs. Only the errors are searched: data legitimately holds the shop's public image URLs.
+     */
+    public static void assertLeaksNothing(String body, WireMockServer shop) {
+        String errors = String.valueOf(JsonPath.from(body).getList("errors"));
+        assertThat(errors)
+                .doesNotContain("Exception")
+                .doesNotContain("localhost")
+                .doesNotContain("127.0.0.1")
+                .doesNotContain(":" + shop.port())
+                .doesNotContain("http")
+                .doesNotContain("\tat ")
+                .doesNotContain("java.")
+                .doesNotContain("dev.facet")
+                .doesNotContain("classification");
     }
 
     /** The requests each service received, by service name (only the services that received any). */

@@ -57,7 +57,13 @@ final class ShopWorldResponses implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
+        ResponseDefinition answer = answer(serveEvent.getRequest());
+        // A stub that relays to the shop may still hold the answer back: keep its delay.
+        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
+        return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
+    }
+
+    private ResponseDefinition answer(Request request) {
         String path = request.getUrl().split("\\?", 2)[0];
         try {
             Object answer = route(request, path);
