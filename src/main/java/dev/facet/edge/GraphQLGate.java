@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientSelection;
 import dev.facet.contract.RequestClient;
+import dev.facet.downstream.RequestDeadline;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -62,6 +63,7 @@ class GraphQLGate {
     }
 
     private void chooseClient(RoutingContext context) {
+        RequestDeadline.markArrival(context);
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
         if (choice.refused()) {

@@ -45,6 +45,9 @@ class ParallelismTests {
     /** Long enough that calls started together clearly overlap; only ever compared to other timestamps. */
     private static final int DELAY_MS = 400;
 
+    /** A service slower than the others, yet within the 1 s a default policy gives an attempt. */
+    private static final int SLOW_MS = 2 * DELAY_MS;
+
     /** Marks the requests {@link #slowDown} relays to the shop's data, so that only Facet's own calls are read. */
     private static final String RELAYED = "X-Shop-Relayed";
 
@@ -86,7 +89,7 @@ class ParallelismTests {
     void accountPageReadsRecommendedProductsAndRatingsWithoutWaitingForTheAccount() {
         // A slow accounts service: the recommended products and their ratings need only the recommendations'
         // answer, so they must go out while the account is still being read.
-        List<Call> calls = timed(this::accountPage, Map.of("accounts", 3 * DELAY_MS));
+        List<Call> calls = timed(this::accountPage, Map.of("accounts", SLOW_MS));
 
         assertStartsAfterAnswerOf(calls, "/catalog/products?ids=p94", "/recommendations/recommendations");
         assertStartsAfterAnswerOf(calls, "/reviews/ratings", "/recommendations/recommendations");
@@ -97,7 +100,7 @@ class ParallelismTests {
     void accountPageReadsOrderLineProductsOnceTheOrdersAreAnsweredWithoutWaitingForAnythingElse() {
         // The line products' ids are in the orders' answer, and in nothing else: with the account and the
         // recommendations slow, the line products must go out while both are still being read.
-        List<Call> calls = timed(this::accountPage, Map.of("accounts", 3 * DELAY_MS, "recommendations", 3 * DELAY_MS));
+        List<Call> calls = timed(this::accountPage, Map.of("accounts", SLOW_MS, "recommendations", SLOW_MS));
 
         assertStartsAfterAnswerOf(calls, "/catalog/products?ids=p10", "/orders/orders");
         assertInFlightTogether(calls, "/catalog/products?ids=p10", "/accounts/users/u3",
@@ -117,7 +120,7 @@ class ParallelismTests {
     void homeAsksForTheStockOfRecommendedProductsWithoutWaitingForTheCatalog() {
         // inStock needs only the recommended ids, which the recommendations answer: with a slow catalog, the stock
         // must be asked for while the recommended products are still being read, as AccountPage does for ratings.
-        List<Call> calls = timed(this::home, Map.of("catalog", 3 * DELAY_MS));
+        List<Call> calls = timed(this::home, Map.of("catalog", SLOW_MS));
 
         assertStartsAfterAnswerOf(calls, "/inventory/stock", "/recommendations/recommendations");
         assertInFlightTogether(calls, "/inventory/stock", "/catalog/products?ids=");

@@ -15,8 +15,10 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Starts the shop — its six services under one WireMock server, each under its own base path as an operator would
@@ -42,7 +44,7 @@ public class ShopServices implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().extensions(WORLD).asynchronousResponseEnabled(true)
                 .containerThreads(40).asynchronousResponseThreads(20));
         server.start();
-        reset(server);
+        resetStubs(server);
         String base = "http://localhost:" + server.port();
         Map<String, String> config = new java.util.HashMap<>();
         for (String service : SERVICES) {
@@ -54,8 +56,16 @@ public class ShopServices implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    /** Back to a healthy shop with no placed orders and an empty request journal. */
+    /**
+     * Back to a healthy shop with no placed orders and an empty request journal, and Facet's circuit breakers
+     * closed, so that faults one test injected never cost another test its calls.
+     */
     public static void reset(WireMockServer server) {
+        resetStubs(server);
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    private static void resetStubs(WireMockServer server) {
         server.resetAll();
         WORLD.reset();
         for (String service : SERVICES) {
@@ -66,6 +76,11 @@ public class ShopServices implements QuarkusTestResourceLifecycleManager {
                 {"issuer":"%s","jwks_uri":"%s"}""".formatted(TestIdentityProvider.ISSUER,
                 "http://localhost:" + server.port() + "/idp/jwks"))));
         server.stubFor(get(urlPathEqualTo("/idp/jwks")).willReturn(okJson(TestIdentityProvider.jwks())));
+    }
+
+    /** The shop's own answer, as the default stubs give it; for stubs that only delay or sequence it. */
+    public static ResponseDefinitionBuilder theShopsAnswer() {
+        return aResponse().withTransformers(ShopWorldResponses.NAME);
     }
 
     @Override

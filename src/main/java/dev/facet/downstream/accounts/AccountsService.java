@@ -12,6 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.facet.downstream.HttpStatus;
 import dev.facet.downstream.IdBatches;
+import dev.facet.downstream.ServiceGuard;
+import dev.facet.downstream.ServiceGuards;
 import io.smallrye.mutiny.Uni;
 
 /** Facet's one way to the accounts service. */
@@ -19,21 +21,23 @@ import io.smallrye.mutiny.Uni;
 public class AccountsService {
 
     private final AccountsClient client;
+    private final ServiceGuard guard;
 
-    AccountsService(@RestClient AccountsClient client) {
+    AccountsService(@RestClient AccountsClient client, ServiceGuards guards) {
         this.client = client;
+        this.guard = guards.of("accounts");
     }
 
     /** The user, or empty when the service does not know the id. */
     public Uni<Optional<UserDto>> user(String id) {
-        return client.user(id)
+        return guard.call(() -> client.user(id))
                 .map(Optional::of)
                 .onFailure(failure -> HttpStatus.is(failure, 404)).recoverWithItem(Optional.empty());
     }
 
     /** The users the service knows among {@code ids}, by id; unknown ids are absent. */
     public Uni<Map<String, UserDto>> users(Collection<String> ids) {
-        return IdBatches.fetch(ids, client::users)
+        return IdBatches.fetch(ids, csv -> guard.call(() -> client.users(csv)))
                 .map(users -> users.stream().collect(Collectors.toMap(UserDto::id, Function.identity(), (a, b) -> a)));
     }
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.facet.downstream.HttpStatus;
+import dev.facet.downstream.ServiceGuard;
+import dev.facet.downstream.ServiceGuards;
 import dev.facet.errors.ErrorCode;
 import dev.facet.errors.PublicError;
 import io.smallrye.mutiny.Uni;
@@ -20,22 +22,25 @@ public class OrdersService {
     private static final Logger LOG = Logger.getLogger(OrdersService.class);
 
     private final OrdersClient client;
+    private final ServiceGuard guard;
 
-    OrdersService(@RestClient OrdersClient client) {
+    OrdersService(@RestClient OrdersClient client, ServiceGuards guards) {
         this.client = client;
+        this.guard = guards.of("orders");
     }
 
     /** The newest {@code limit} orders of a user; an unknown user has none. */
     public Uni<List<OrderDto>> orders(String userId, int limit) {
-        return client.orders(userId, limit);
+        return guard.call(() -> client.orders(userId, limit));
     }
 
     /**
      * Places an order. The orders service answers a repeated {@code idempotencyKey} with the order it already
-     * created, so a client that retries after a lost answer never buys twice.
+     * created, so a client that retries after a lost answer never buys twice — and so may Facet: every attempt
+     * sends the same key.
      */
     public Uni<OrderDto> place(String idempotencyKey, NewOrderDto order) {
-        return client.place(idempotencyKey, order)
+        return guard.call(() -> client.place(idempotencyKey, order))
                 .onFailure(failure -> HttpStatus.is(failure, 422) || HttpStatus.is(failure, 400))
                 .transform(OrdersService::rejection);
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.facet.downstream.ServiceGuard;
+import dev.facet.downstream.ServiceGuards;
 import io.smallrye.mutiny.Uni;
 
 /** Facet's one way to the recommendations service. */
@@ -13,13 +15,15 @@ import io.smallrye.mutiny.Uni;
 public class RecommendationsService {
 
     private final RecommendationsClient client;
+    private final ServiceGuard guard;
 
-    RecommendationsService(@RestClient RecommendationsClient client) {
+    RecommendationsService(@RestClient RecommendationsClient client, ServiceGuards guards) {
         this.client = client;
+        this.guard = guards.of("recommendations");
     }
 
     /** The {@code limit} best products for a user; an unknown user gets none. */
     public Uni<List<RecommendationDto>> recommendations(String userId, int limit) {
-        return client.recommendations(userId, limit);
+        return guard.call(() -> client.recommendations(userId, limit));
     }
 }

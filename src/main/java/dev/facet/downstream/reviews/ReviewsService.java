@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.facet.downstream.IdBatches;
+import dev.facet.downstream.ServiceGuard;
+import dev.facet.downstream.ServiceGuards;
 import io.smallrye.mutiny.Uni;
 
 /** Facet's one way to the reviews service. */
@@ -18,19 +20,21 @@ import io.smallrye.mutiny.Uni;
 public class ReviewsService {
 
     private final ReviewsClient client;
+    private final ServiceGuard guard;
 
-    ReviewsService(@RestClient ReviewsClient client) {
+    ReviewsService(@RestClient ReviewsClient client, ServiceGuards guards) {
         this.client = client;
+        this.guard = guards.of("reviews");
     }
 
     /** The newest {@code limit} reviews of a product. The service has no batch form of this call. */
     public Uni<List<ReviewDto>> reviews(String productId, int limit) {
-        return client.reviews(productId, limit);
+        return guard.call(() -> client.reviews(productId, limit));
     }
 
     /** The rating summaries of the products among {@code productIds} that the service knows, by product id. */
     public Uni<Map<String, RatingDto>> ratings(Collection<String> productIds) {
-        return IdBatches.fetch(productIds, client::ratings)
+        return IdBatches.fetch(productIds, csv -> guard.call(() -> client.ratings(csv)))
                 .map(ratings -> ratings.stream()
                         .collect(Collectors.toMap(RatingDto::productId, Function.identity(), (a, b) -> a)));
     }

@@ -1,0 +1,47 @@
+package dev.facet.downstream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.ws.rs.WebApplicationException;
+
+/** The wait a service asks for with {@code Retry-After} on a 429 or 503: seconds, or an HTTP date. */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    static Optional<Duration> of(Throwable failure) {
+        if (!(ServiceFailures.cause(failure) instanceof WebApplicationException web) || web.getResponse() == null) {
+            return Optional.empty();
+        }
+        int status = web.getResponse().getStatus();
+        if (status != 429 && status != 503) {
+            return Optional.empty();
+        }
+        return parse(web.getResponse().getHeaderString("Retry-After"));
+    }
+
+    static Optional<Duration> parse(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

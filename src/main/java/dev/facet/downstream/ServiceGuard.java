@@ -1,0 +1,102 @@
+package dev.facet.downstream;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The fault-tolerance policy of one internal service, built from its {@code facet.downstream.services.<service>}
+ * settings: each attempt has a timeout and waits its turn in the service's bulkhead; failures that say the
+ * service is broken feed one circuit breaker shared by every call to the service; transient failures are retried
+ * with backoff — all within what is left of the request's deadline, which also bounds the call as a whole.
+ *
+ * <p>Every call through a guard must be safe to repeat: a read, or a write the service de-duplicates (an
+ * idempotency key that the attempt supplier sends again on every attempt).
+ */
+public final class ServiceGuard {
+
+    private final String service;
+    private final Guard guard;
+    private final Duration maxRetryAfter;
+    private final Supplier<Deadline> deadlines;
+
+    ServiceGuard(String service, DownstreamSettings.Policy policy, Duration requestDeadline,
+            Supplier<Deadline> deadlines) {
+        this.service = service;
+        this.maxRetryAfter = policy.retry().maxRetryAfter();
+        this.deadlines = deadlines;
+        long jitter = policy.retry().jitter().toMillis();
+        this.guard = Guard.create()
+                .withDescription("downstream " + service)
+                .withRetry()
+                    .maxRetries(policy.retry().maxRetries())
+                    .delay(policy.retry().delay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS) // Backoff adds its own, never on top of a Retry-After
+                    .maxDuration(requestDeadline.toMillis(), ChronoUnit.MILLIS)
+                    .whenException(ServiceFailures::transientFailure)
+                    .withCustomBackoff().strategy(() -> new Backoff(jitter)).done()
+                    .done()
+                .withCircuitBreaker()
+                    .name(breakerName(service))
+                    .requestVolumeThreshold(policy.breaker().requestVolume())
+                    .failureRatio(policy.breaker().failureRatio())
+                    .delay(policy.breaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(policy.breaker().successThreshold())
+                    .when(ServiceFailures::brokenService)
+                    .done()
+                .withTimeout()
+                    .duration(policy.timeout().toMillis(), ChronoUnit.MILLIS)
+                    .done()
+                .withBulkhead()
+                    .limit(policy.bulkhead().maxConcurrent())
+                    .queueSize(policy.bulkhead().queue())
+                    .done()
+                .build();
+    }
+
+    static String breakerName(String service) {
+        return "facet-downstream-" + service;
+    }
+
+    /**
+     * Runs {@code attempt} under this service's policy; {@code attempt} makes one call each time it is invoked.
+     * The deadline is the one of the request that asks, taken now, so calls started from callbacks keep it.
+     */
+    public <T> Uni<T> call(Supplier<Uni<T>> attempt) {
+        Deadline deadline = deadlines.get();
+        return Uni.createFrom().deferred(() -> {
+            if (deadline.passed()) {
+                return Uni.createFrom().failure(new DeadlinePassed(service));
+            }
+            Uni<T> guarded = guarded(() -> attemptWithin(deadline, attempt));
+            return guarded.ifNoItem().after(deadline.remaining()).failWith(() -> new DeadlinePassed(service));
+        });
+    }
+
+    String service() {
+        return service;
+    }
+
+    CircuitBreakerState breakerState() {
+        return io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().currentState(breakerName(service));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> guarded(Supplier<Uni<T>> attempt) {
+        return guard.get(attempt::get, Uni.class);
+    }
+
+    private <T> Uni<T> attemptWithin(Deadline deadline, Supplier<Uni<T>> attempt) {
+        if (deadline.passed()) {
+            return Uni.createFrom().failure(new DeadlinePassed(service));
+        }
+        return attempt.get().onFailure(failure -> RetryAfter.of(failure)
+                .map(wait -> wait.compareTo(maxRetryAfter) > 0 || wait.compareTo(deadline.remaining()) >= 0)
+                .orElse(false))
+                .transform(NoTimeToRetry::new);
+    }
+}
