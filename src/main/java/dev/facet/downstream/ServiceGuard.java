@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The fault-tolerance policy of one internal service, built from its {@code facet.downstream.services.<service>}
- * settings: each attempt has a timeout and waits its turn in the service's bulkhead; failures that say the
+ * settings: each attempt waits its turn in the service's bulkhead and then has a timeout; failures that say the
  * service is broken feed one circuit breaker shared by every call to the service; transient failures are retried
  * with backoff — all within what is left of the request's deadline, which also bounds the call as a whole.
  *
@@ -21,12 +21,14 @@ public final class ServiceGuard {
 
     private final String service;
     private final Guard guard;
+    private final Duration timeout;
     private final Duration maxRetryAfter;
     private final Supplier<Deadline> deadlines;
 
     ServiceGuard(String service, DownstreamSettings.Policy policy, Duration requestDeadline,
             Supplier<Deadline> deadlines) {
         this.service = service;
+        this.timeout = policy.timeout();
         this.maxRetryAfter = policy.retry().maxRetryAfter();
         this.deadlines = deadlines;
         long jitter = policy.retry().jitter().toMillis();
@@ -47,9 +49,6 @@ public final class ServiceGuard {
                     .delay(policy.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(policy.breaker().successThreshold())
                     .when(ServiceFailures::brokenService)
-                    .done()
-                .withTimeout()
-                    .duration(policy.timeout().toMillis(), ChronoUnit.MILLIS)
                     .done()
                 .withBulkhead()
                     .limit(policy.bulkhead().maxConcurrent())
@@ -90,11 +89,21 @@ public final class ServiceGuard {
         return guard.get(attempt::get, Uni.class);
     }
 
+    /**
+     * One attempt, given the policy's timeout or what is left of the deadline, whichever is shorter. The timeout is
+     * Mutiny's rather than the Guard's: it cancels the call, which closes the connection to a service that hangs
+     * (a Guard timeout only stops waiting, and the connection would stay open until the client's read timeout).
+     */
     private <T> Uni<T> attemptWithin(Deadline deadline, Supplier<Uni<T>> attempt) {
-        if (deadline.passed()) {
+        Duration left = deadline.remaining();
+        if (left.isZero()) {
             return Uni.createFrom().failure(new DeadlinePassed(service));
         }
-        return attempt.get().onFailure(failure -> RetryAfter.of(failure)
+        boolean deadlineFirst = left.compareTo(timeout) < 0;
+        return attempt.get()
+                .ifNoItem().after(deadlineFirst ? left : timeout)
+                .failWith(() -> deadlineFirst ? new DeadlinePassed(service) : new AttemptTimedOut(service, timeout))
+                .onFailure(failure -> RetryAfter.of(failure)
                 .map(wait -> wait.compareTo(maxRetryAfter) > 0 || wait.compareTo(deadline.remaining()) >= 0)
                 .orElse(false))
                 .transform(NoTimeToRetry::new);

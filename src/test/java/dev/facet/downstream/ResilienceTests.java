@@ -341,6 +341,25 @@ class ResilienceTests {
     }
 
     @Test
+    void callsTheDeadlineCutFreeTheirPlaceInTheBulkhead() {
+        // recommendations has one place and one queue slot. A hanging answer holds the place until the deadline
+        // gives up on it; if giving up did not free the place, every later call would wait in vain.
+        StubMapping hanging = shop.stubFor(get(urlPathEqualTo("/recommendations/recommendations")).atPriority(1)
+                .willReturn(ShopServices.theShopsAnswer().withFixedDelay(5000)));
+        String token = TestIdentityProvider.tokenFor("u3").sign();
+        send(token, operation("web", "AccountPage"), Map.of())
+                .body("data.me.recommendations", nullValue())
+                .body("errors[0].extensions.code", equalTo("DOWNSTREAM_TIMEOUT"));
+
+        shop.removeStub(hanging);
+        for (int i = 0; i < 3; i++) {
+            send(token, operation("web", "AccountPage"), Map.of())
+                    .body("errors", nullValue())
+                    .body("data.me.recommendations", hasSize(8));
+        }
+    }
+
+    @Test
     void deadlineBoundsAChainOfSlowLevels() {
         // Each level alone answers within its attempt's 1 s, but orders (800 ms) then the products of their lines
         // (900 ms) need 1.7 s together: more than the request's 1.5 s. Only the deadline can fail the second level.
