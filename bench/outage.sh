@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# How long does each registered operation take when one service is dead or hanging? Builds Facet at HEAD with the
+# demo services, then starts it once healthy and, for each of the six services, once with that service dead
+# (a closed port: connections are refused) and once hanging (bench/Outage.java accepts and never answers), and
+# sends every registered operation REPEATS times. Prints one line per (scenario, operation): median and slowest
+# answer in ms, HTTP statuses and error codes. Compare with the deadline (facet.downstream.deadline, 3 s).
+#
+#   bench/outage.sh                  # defaults below
+#   REPEATS=5 SERVICES="reviews catalog" bench/outage.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${PORT:-8098}
+HANG_PORT=${HANG_PORT:-8099}
+DEAD_PORT=${DEAD_PORT:-9}
+REPEATS=${REPEATS:-3}
+SERVICES=${SERVICES:-"accounts catalog inventory reviews orders recommendations"}
+WORK=$(mktemp -d)
+APP_PID=""
+HANG_PID=""
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$HANG_PID" ] && kill "$HANG_PID" 2>/dev/null || true
+  git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "building HEAD (with demo services) ..."
+git -C "$ROOT" worktree add --detach "$WORK/head" HEAD >/dev/null 2>&1
+(cd "$WORK/head" && ./mvnw -B -q package -DskipTests -Dfacet.demo.enabled=true >/dev/null)
+
+java "$ROOT/bench/Outage.java" hang "$HANG_PORT" 3600 &
+HANG_PID=$!
+
+start() { # service mode: the one service to break, and how (none for a healthy shop)
+  local demo="http://localhost:$PORT/demo" flags=() service url
+  for service in accounts catalog inventory reviews orders recommendations; do
+    url="$demo/$service"
+    if [ "$service" = "$1" ]; then
+      case "$2" in
+        dead) url="http://127.0.0.1:$DEAD_PORT/$service" ;;
+        hanging) url="http://127.0.0.1:$HANG_PORT/$service" ;;
+      esac
+    fi
+    flags+=("-Dquarkus.rest-client.$service.url=$url")
+  done
+  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=ERROR "${flags[@]}" \
+    -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
+    -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
+    -jar "$WORK/head/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "Facet did not start; see $WORK/app.log" >&2
+  exit 1
+}
+
+stop() {
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
+measure() { # label
+  local web mobile
+  web=$(curl -sf "localhost:$PORT/demo/oidc/token?user=u3&client=shop-web")
+  mobile=$(curl -sf "localhost:$PORT/demo/oidc/token?user=u3&client=shop-mobile")
+  # one unmeasured round first: JIT, connections, JWKS
+  java "$ROOT/bench/Outage.java" measure "http://localhost:$PORT/graphql" "$ROOT/clients" "$web" "$mobile" 1 warm-up >/dev/null
+  java "$ROOT/bench/Outage.java" measure "http://localhost:$PORT/graphql" "$ROOT/clients" "$web" "$mobile" "$REPEATS" "$1"
+}
+
+echo "repeats=$REPEATS, $(nproc) cores; deadline 3 s (the default)"
+start none none
+measure "all healthy"
+stop
+for service in $SERVICES; do
+  for mode in dead hanging; do
+    start "$service" "$mode"
+    measure "$service $mode"
+    stop
+  done
+done
