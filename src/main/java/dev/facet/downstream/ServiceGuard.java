@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -76,12 +77,8 @@ public final class ServiceGuard {
         });
     }
 
-    String service() {
-        return service;
-    }
-
     CircuitBreakerState breakerState() {
-        return io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().currentState(breakerName(service));
+        return CircuitBreakerMaintenance.get().currentState(breakerName(service));
     }
 
     @SuppressWarnings("unchecked")
@@ -103,9 +100,13 @@ public final class ServiceGuard {
         return attempt.get()
                 .ifNoItem().after(deadlineFirst ? left : timeout)
                 .failWith(() -> deadlineFirst ? new DeadlinePassed(service) : new AttemptTimedOut(service, timeout))
-                .onFailure(failure -> RetryAfter.of(failure)
+                .onFailure(failure -> asksTooLongAWait(failure, deadline)).transform(NoTimeToRetry::new);
+    }
+
+    /** A Retry-After longer than the policy allows, or than the request has left, is not worth waiting for. */
+    private boolean asksTooLongAWait(Throwable failure, Deadline deadline) {
+        return RetryAfter.of(failure)
                 .map(wait -> wait.compareTo(maxRetryAfter) > 0 || wait.compareTo(deadline.remaining()) >= 0)
-                .orElse(false))
-                .transform(NoTimeToRetry::new);
+                .orElse(false);
     }
 }

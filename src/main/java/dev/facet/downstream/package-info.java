@@ -3,5 +3,9 @@
  * client interface, the DTOs of that service's contract, and a public service bean that is the only way the graph
  * talks to it. When a backend team moves, splits or renames a service, only its sub-package and configuration
  * change.
+ *
+ * <p>This package holds what every adapter shares: how patient Facet is with each service
+ * ({@link dev.facet.downstream.DownstreamSettings}, applied by one {@link dev.facet.downstream.ServiceGuard} per
+ * service around every call), the request's deadline, and the chunking of id batches.
  */
 package dev.facet.downstream;
