@@ -27,40 +27,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+source "$ROOT/bench/facet.sh"
+
 echo "building HEAD (with demo services) ..."
-git -C "$ROOT" worktree add --detach "$WORK/head" HEAD >/dev/null 2>&1
-(cd "$WORK/head" && ./mvnw -B -q package -DskipTests -Dfacet.demo.enabled=true >/dev/null)
+build_facet head HEAD
 
 java "$ROOT/bench/Outage.java" hang "$HANG_PORT" 3600 &
 HANG_PID=$!
 
-start() { # service mode: the one service to break, and how (none for a healthy shop)
-  local demo="http://localhost:$PORT/demo" flags=() service url
-  for service in accounts catalog inventory reviews orders recommendations; do
-    url="$demo/$service"
-    if [ "$service" = "$1" ]; then
-      case "$2" in
-        dead) url="http://127.0.0.1:$DEAD_PORT/$service" ;;
-        hanging) url="http://127.0.0.1:$HANG_PORT/$service" ;;
-      esac
-    fi
-    flags+=("-Dquarkus.rest-client.$service.url=$url")
-  done
-  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=ERROR "${flags[@]}" \
-    -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
-    -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
-    -jar "$WORK/head/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "Facet did not start; see $WORK/app.log" >&2
-  exit 1
-}
-
-stop() {
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+start() { # service mode: Facet with one service dead or hanging (none for a healthy shop)
+  case "$2" in
+    dead) LOG_LEVEL=ERROR start_facet "$WORK/head" "-Dquarkus.rest-client.$1.url=http://127.0.0.1:$DEAD_PORT/$1" ;;
+    hanging) LOG_LEVEL=ERROR start_facet "$WORK/head" "-Dquarkus.rest-client.$1.url=http://127.0.0.1:$HANG_PORT/$1" ;;
+    *) LOG_LEVEL=ERROR start_facet "$WORK/head" ;;
+  esac
 }
 
 measure() { # label
@@ -75,11 +55,11 @@ measure() { # label
 echo "repeats=$REPEATS, $(nproc) cores; deadline 3 s (the default)"
 start none none
 measure "all healthy"
-stop
+stop_facet
 for service in $SERVICES; do
   for mode in dead hanging; do
     start "$service" "$mode"
     measure "$service $mode"
-    stop
+    stop_facet
   done
 done

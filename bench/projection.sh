@@ -23,29 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-build() { # source tree -> $WORK/<name>-app
-  git -C "$ROOT" worktree add --detach "$WORK/$1" "$2" >/dev/null 2>&1
-  (cd "$WORK/$1" && ./mvnw -B -q package -DskipTests -Dfacet.demo.enabled=true >/dev/null)
-}
-
-start() { # app dir
-  local demo="http://localhost:$PORT/demo"
-  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN \
-    -Dquarkus.rest-client.accounts.url="$demo/accounts" -Dquarkus.rest-client.catalog.url="$demo/catalog" \
-    -Dquarkus.rest-client.inventory.url="$demo/inventory" -Dquarkus.rest-client.reviews.url="$demo/reviews" \
-    -Dquarkus.rest-client.orders.url="$demo/orders" \
-    -Dquarkus.rest-client.recommendations.url="$demo/recommendations" \
-    -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
-    -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
-    -jar "$1/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "Facet did not start; see $WORK/app.log" >&2
-  exit 1
-}
+source "$ROOT/bench/facet.sh"
 
 measure() { # label
   local typename='{"query":"{ __typename }"}'
@@ -59,11 +37,11 @@ measure() { # label
 }
 
 echo "building HEAD and $BEFORE (with demo services) ..."
-build head HEAD
-build before "$BEFORE"
+build_facet head HEAD
+build_facet before "$BEFORE"
 echo "requests=$REQUESTS (ProductPage: a quarter) concurrency=$CONCURRENCY, $(nproc) cores"
 for build in before head; do
-  start "$WORK/$build"
+  start_facet "$WORK/$build"
   measure "$build"
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  stop_facet
 done

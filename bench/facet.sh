@@ -1,0 +1,32 @@
+# Shared by the benchmark scripts (source it): build Facet with the demo services, start and stop its jar.
+# Expects ROOT, WORK and PORT to be set; sets APP_PID.
+
+build_facet() { # name commit -> $WORK/<name>, a worktree of that commit with the jar built
+  git -C "$ROOT" worktree add --detach "$WORK/$1" "$2" >/dev/null 2>&1
+  (cd "$WORK/$1" && ./mvnw -B -q package -DskipTests -Dfacet.demo.enabled=true >/dev/null)
+}
+
+# start_facet APP_DIR [-Dkey=value ...]: the demo services and identity provider on Facet's own port, every
+# service URL pointing at them; later -D flags win, so a caller can send one service elsewhere.
+start_facet() {
+  local app=$1 demo="http://localhost:$PORT/demo" flags=() service
+  shift
+  for service in accounts catalog inventory reviews orders recommendations; do
+    flags+=("-Dquarkus.rest-client.$service.url=$demo/$service")
+  done
+  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" "${flags[@]}" \
+    -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
+    -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
+    "$@" -jar "$app/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "Facet did not start; see $WORK/app.log" >&2
+  exit 1
+}
+
+stop_facet() {
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
