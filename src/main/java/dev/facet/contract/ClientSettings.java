@@ -20,8 +20,8 @@ public interface ClientSettings {
         /** OIDC client ids (a token's {@code azp}, else {@code client_id}) that belong to this client. */
         List<String> clientIds();
 
-        /** Whether this client may introspect its schema. */
-        @WithDefault("true")
+        /** Whether this client may introspect its schema (and read its SDL); off unless configured (on in dev and test). */
+        @WithDefault("false")
         boolean introspection();
     }
 }

@@ -1,7 +1,9 @@
 package dev.facet.edge;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,26 +14,37 @@ import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientSelection;
 import dev.facet.contract.RequestClient;
 import dev.facet.downstream.RequestDeadline;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import dev.facet.limits.DocumentLimits;
+import dev.facet.limits.DocumentRefused;
+import dev.facet.limits.DocumentShape;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Everything a request to {@code /graphql} must pass before SmallRye GraphQL sees it: which client it speaks for
- * (refused with 400/403 when that cannot be decided), a body that is a JSON object, and a document that parses.
- * SmallRye answers an unparseable document with a bare "Unparseable input document" classified as a Java exception
- * category; clients get the syntax error's location and {@code GRAPHQL_PARSE_FAILED} instead. Parsing here costs
- * microseconds against the downstream calls the request will make. It also serves each client its own SDL at
- * {@code /graphql/schema.graphql} in place of SmallRye's whole graph.
+ * Facet's {@code /graphql} endpoint, in front of SmallRye GraphQL: every request passes here, in this order, and
+ * is refused at the first step it fails — before anything is parsed that need not be, and before any service is
+ * called.
+ * <ol>
+ * <li>method: GET (queries only) or POST, else 405;</li>
+ * <li>answer format from Accept (406 when neither GraphQL media type is acceptable);</li>
+ * <li>a POST body must be {@code application/json} — a form, {@code text/plain} or multipart body is refused with
+ * 415 unread, so a cross-site "simple request" can never run an operation — and no larger than the body limit
+ * (413);</li>
+ * <li>which client it speaks for (400/403);</li>
+ * <li>parameters of the right types (a JSON object, a string query; no batches);</li>
+ * <li>a document that parses within the token limit, is not a mutation over GET, and stays within the depth,
+ * alias, root-field, directive and cost limits of {@link dev.facet.limits.QueryLimits};</li>
+ * <li>then SmallRye runs it against the client's schema ({@link GraphQLExecution}).</li>
+ * </ol>
+ * It also serves each client its own SDL at {@code /graphql/schema.graphql} in place of SmallRye's whole graph.
  */
 @ApplicationScoped
 class GraphQLGate {
@@ -40,89 +53,170 @@ class GraphQLGate {
     private static final int ORDER = -50;
 
     private final ClientSelection clients;
+    private final DocumentLimits limits;
+    private final GraphQLExecution execution;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
-    GraphQLGate(ClientSelection clients,
+    GraphQLGate(ClientSelection clients, DocumentLimits limits, GraphQLExecution execution,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
+        this.limits = limits;
+        this.execution = execution;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route(HttpMethod.GET, graphqlPath + "/schema.graphql").order(ORDER)
-                .handler(this::chooseClient)
                 .handler(this::schema);
+        // Two routes: what the first refuses, nobody reads the body of.
         router.route(graphqlPath).order(ORDER)
-                .handler(this::chooseClient);
-        router.post(graphqlPath).order(ORDER)
+                .handler(this::begin);
+        router.route(graphqlPath).order(ORDER + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-                .handler(this::checkDocument);
+                .handler(this::serve)
+                .failureHandler(this::failed);
     }
 
-    private void chooseClient(RoutingContext context) {
+    private void begin(RoutingContext context) {
         RequestDeadline.markArrival(context);
-        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
-        if (choice.refused()) {
-            refuse(context, choice.status(), choice.message(), choice.code(), null);
+        secure(context.response());
+        HttpMethod method = context.request().method();
+        if (method == HttpMethod.OPTIONS) {
+            context.response().putHeader("Allow", "GET, POST, OPTIONS").setStatusCode(204).end();
             return;
         }
-        RequestClient.set(context, choice.contract());
+        if (method != HttpMethod.GET && method != HttpMethod.POST) {
+            context.response().putHeader("Allow", "GET, POST");
+            EdgeAnswers.error(context, 405, null, "METHOD_NOT_ALLOWED", "Use GET or POST", null);
+            return;
+        }
+        Optional<ResponseFormat> format = ResponseFormat.negotiate(context.request().getHeader("Accept"));
+        if (format.isEmpty()) {
+            EdgeAnswers.error(context, 406, null, "NOT_ACCEPTABLE",
+                    "Accept application/graphql-response+json or application/json", null);
+            return;
+        }
+        context.put(ResponseFormat.class.getName(), format.get());
+        if (method == HttpMethod.POST && !isJson(context.request().getHeader("Content-Type"))) {
+            EdgeAnswers.error(context, 415, format.get(), "UNSUPPORTED_MEDIA_TYPE",
+                    "Send the request as application/json", null);
+            return;
+        }
         context.next();
     }
 
+    private void serve(RoutingContext context) {
+        ResponseFormat format = context.get(ResponseFormat.class.getName());
+        SecurityIdentity identity = identity(context);
+        ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
+        if (choice.refused()) {
+            EdgeAnswers.error(context, choice.status(), format, choice.code(), choice.message(), null);
+            return;
+        }
+        ClientContract contract = choice.contract();
+        RequestClient.set(context, contract);
+
+        boolean get = context.request().method() == HttpMethod.GET;
+        GraphQLRequest request;
+        try {
+            request = get ? GraphQLRequest.fromQueryString(context)
+                    : GraphQLRequest.fromBody(context.body() == null ? null : context.body().asString());
+        } catch (GraphQLRequest.Invalid invalid) {
+            EdgeAnswers.error(context, invalid.parseFailure ? 400 : format.status(true), format, "BAD_REQUEST",
+                    invalid.getMessage(), null);
+            return;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        try {
+            Document document = limits.parse(request.query());
+            if (get && !isQuery(document, request.operationName())) {
+                context.response().putHeader("Allow", "POST");
+                EdgeAnswers.error(context, 405, format, "METHOD_NOT_ALLOWED",
+                        "Only queries may be sent with GET; send mutations with POST", null);
+                return;
+            }
+            limits.checkShape(document, request.operationName());
+            long cost = limits.checkCost(contract.schema(), document, request.operationName(),
+                    request.variableValues());
+            if (request.asksFor("cost")) {
+                extensions.put("cost", Map.of("requested", cost, "limit", limits.limits().maxCost()));
+            }
+        } catch (DocumentRefused refused) {
+            EdgeAnswers.error(context, format.status(true), format, refused.code(), refused.getMessage(),
+                    refused.location());
+            return;
+        }
+        execution.run(context, identity, request, format, extensions);
+    }
+
     private void schema(RoutingContext context) {
-        ClientContract contract = RequestClient.of(context);
-        if (!contract.introspection()) {
+        secure(context.response());
+        ClientSelection.Choice choice = clients.choose(identity(context),
+                context.request().getHeader(ClientSelection.HEADER));
+        if (choice.refused()) {
+            EdgeAnswers.error(context, choice.status(), null, choice.code(), choice.message(), null);
+            return;
+        }
+        if (!choice.contract().introspection()) {
             context.response().setStatusCode(404).end();
             return;
         }
-        context.response().putHeader("Content-Type", "text/plain; charset=UTF-8").end(contract.sdl());
+        context.response().putHeader("Content-Type", "text/plain; charset=UTF-8").end(choice.contract().sdl());
     }
 
-    private void checkDocument(RoutingContext context) {
-        String body = context.body() == null ? null : context.body().asString();
-        if (body == null || body.isBlank()) {
-            context.next();
+    private void failed(RoutingContext context) {
+        if (context.response().ended()) {
             return;
         }
-        JsonObject request;
-        try {
-            Object parsed = Json.decodeValue(body);
-            if (!(parsed instanceof JsonObject object)) {
-                refuse(context, 400, "The request body must be a JSON object", "BAD_REQUEST", null);
-                return;
+        ResponseFormat format = context.get(ResponseFormat.class.getName());
+        if (context.statusCode() == 413) {
+            EdgeAnswers.error(context, 413, format, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than " + maxBodyBytes + " bytes", null);
+        } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
+            EdgeAnswers.error(context, context.statusCode(), format, "BAD_REQUEST", "The request was refused",
+                    null);
+        } else {
+            context.next();
+        }
+    }
+
+    private static SecurityIdentity identity(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+    }
+
+    /** A mutation or subscription would change state or hold a connection: never over GET. */
+    private static boolean isQuery(Document document, String operationName) {
+        OperationDefinition operation = DocumentShape.operation(document, operationName);
+        return operation == null || operation.getOperation() == OperationDefinition.Operation.QUERY;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].trim().split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset") && parameter.length == 2
+                    && !parameter[1].trim().replace("\"", "").toLowerCase(Locale.ROOT).equals("utf-8")) {
+                return false;
             }
-            request = object;
-        } catch (DecodeException notJson) {
-            refuse(context, 400, "The request body is not valid JSON", "BAD_REQUEST", null);
-            return;
         }
-        if (!(request.getValue("query") instanceof String document)) {
-            context.next();
-            return;
-        }
-        try {
-            Parser.parse(document);
-            context.next();
-        } catch (InvalidSyntaxException syntax) {
-            Map<String, Object> location = syntax.getLocation() == null ? null
-                    : Map.of("line", syntax.getLocation().getLine(), "column", syntax.getLocation().getColumn());
-            refuse(context, 200, "Syntax error in the GraphQL document", "GRAPHQL_PARSE_FAILED", location);
-        }
+        return true;
     }
 
-    private static void refuse(RoutingContext context, int status, String message, String code,
-            Map<String, Object> location) {
-        JsonObject error = new JsonObject().put("message", message);
-        if (location != null) {
-            error.put("locations", List.of(location));
-        }
-        error.put("extensions", Map.of("code", code));
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("errors", List.of(error)).encode());
+    /** Answers from /graphql are data for one caller: never cached, sniffed, framed or sent as a referrer. */
+    private static void secure(HttpServerResponse response) {
+        response.putHeader("Cache-Control", "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
 }

@@ -1,0 +1,27 @@
+package dev.facet.edge;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.language.SourceLocation;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Facet's answer to a request it refuses before running it: one error with a public code, no data. */
+final class EdgeAnswers {
+
+    private EdgeAnswers() {
+    }
+
+    static void error(RoutingContext context, int status, ResponseFormat format, String code, String message,
+            SourceLocation location) {
+        JsonObject error = new JsonObject().put("message", message);
+        if (location != null) {
+            error.put("locations", List.of(Map.of("line", location.getLine(), "column", location.getColumn())));
+        }
+        error.put("extensions", Map.of("code", code));
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", (format == null ? ResponseFormat.JSON : format).contentType())
+                .end(new JsonObject().put("errors", List.of(error)).encode());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.facet.edge;
+
+import java.util.Map;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The parameters of one GraphQL-over-HTTP request — from a POST's JSON body or a GET's query string — checked for
+ * the types the spec requires before anything reads them.
+ */
+record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+
+    /** Why a request's parameters cannot be used; {@code parseFailure} when the body is not JSON at all. */
+    static final class Invalid extends Exception {
+        final boolean parseFailure;
+
+        Invalid(String message, boolean parseFailure) {
+            super(message, null, false, false);
+            this.parseFailure = parseFailure;
+        }
+    }
+
+    static GraphQLRequest fromBody(String body) throws Invalid {
+        if (body == null || body.isBlank()) {
+            throw new Invalid("The request has no body", true);
+        }
+        Object parsed;
+        try {
+            parsed = Json.decodeValue(body);
+        } catch (DecodeException notJson) {
+            throw new Invalid("The request body is not valid JSON", true);
+        }
+        if (parsed instanceof io.vertx.core.json.JsonArray) {
+            throw new Invalid("Batched requests are not supported: send one operation per request", true);
+        }
+        if (!(parsed instanceof JsonObject request)) {
+            throw new Invalid("The request body must be a JSON object", true);
+        }
+        return of(request.getValue("query"), request.getValue("operationName"), request.getValue("variables"),
+                request.getValue("extensions"));
+    }
+
+    static GraphQLRequest fromQueryString(RoutingContext context) throws Invalid {
+        return of(context.queryParams().get("query"), context.queryParams().get("operationName"),
+                json(context.queryParams().get("variables"), "variables"),
+                json(context.queryParams().get("extensions"), "extensions"));
+    }
+
+    Map<String, Object> variableValues() {
+        return variables == null ? Map.of() : variables.getMap();
+    }
+
+    boolean asksFor(String extension) {
+        return extensions != null && Boolean.TRUE.equals(extensions.getValue(extension));
+    }
+
+    private static Object json(String text, String name) throws Invalid {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.decodeValue(text);
+        } catch (DecodeException notJson) {
+            throw new Invalid(name + " is not valid JSON", false);
+        }
+    }
+
+    private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions)
+            throws Invalid {
+        if (!(query instanceof String text) || text.isBlank()) {
+            throw new Invalid("The request needs a query: a string holding a GraphQL document", false);
+        }
+        if (operationName != null && !(operationName instanceof String)) {
+            throw new Invalid("operationName must be a string", false);
+        }
+        if (variables != null && !(variables instanceof JsonObject)) {
+            throw new Invalid("variables must be an object", false);
+        }
+        if (extensions != null && !(extensions instanceof JsonObject)) {
+            throw new Invalid("extensions must be an object", false);
+        }
+        String name = (String) operationName;
+        return new GraphQLRequest(text, name == null || name.isEmpty() ? null : name, (JsonObject) variables,
+                (JsonObject) extensions);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.facet.limits;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
+
+/** Parses a document within {@link QueryLimits} and refuses one that asks for more than they allow. */
+@ApplicationScoped
+public class DocumentLimits {
+
+    private final QueryLimits limits;
+    private final ParserOptions parserOptions;
+
+    DocumentLimits(QueryLimits limits) {
+        this.limits = limits;
+        // graphql-java parses operations with its default operation options; Facet's own parse comes first.
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
+                .maxTokens(limits.maxTokens())
+                .redactTokenParserErrorMessages(true));
+    }
+
+    public QueryLimits limits() {
+        return limits;
+    }
+
+    /** The parsed document; refused as {@code TOO_MANY_TOKENS} or {@code GRAPHQL_PARSE_FAILED}. */
+    public Document parse(String query) throws DocumentRefused {
+        try {
+            return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(parserOptions).build());
+        } catch (ParseCancelledException tooBig) {
+            throw new DocumentRefused("TOO_MANY_TOKENS", "The document is larger than the " + limits.maxTokens()
+                    + " tokens Facet accepts, or nested too deeply to parse", null);
+        } catch (InvalidSyntaxException syntax) {
+            throw new DocumentRefused("GRAPHQL_PARSE_FAILED", "Syntax error in the GraphQL document",
+                    syntax.getLocation());
+        }
+    }
+
+    /** Refuses an operation deeper, or with more aliases, root fields or directives, than the limits allow. */
+    public void checkShape(Document document, String operationName) throws DocumentRefused {
+        DocumentShape shape = DocumentShape.of(document, operationName);
+        if (shape == null) {
+            return;
+        }
+        over(shape.depth(), limits.maxDepth(), "QUERY_TOO_DEEP", "The query nests fields %s deep; at most %d");
+        over(shape.aliases(), limits.maxAliases(), "TOO_MANY_ALIASES", "The query has %s aliases; at most %d");
+        over(shape.rootFields(), limits.maxRootFields(), "TOO_MANY_ROOT_FIELDS",
+                "The operation asks for %s root fields; at most %d");
+        over(shape.directives(), limits.maxDirectives(), "TOO_MANY_DIRECTIVES",
+                "The query uses %s directives; at most %d");
+    }
+
+    /** The operation's cost in {@code schema}; refused as {@code QUERY_TOO_COSTLY} beyond the limit. */
+    public long checkCost(GraphQLSchema schema, Document document, String operationName,
+            Map<String, Object> variables) throws DocumentRefused {
+        OperationDefinition operation = DocumentShape.operation(document, operationName);
+        if (operation == null) {
+            return 0;
+        }
+        long cost = QueryCost.of(schema, document, operation, variables);
+        over(cost, limits.maxCost(), "QUERY_TOO_COSTLY", "The query would cost %s; at most %d");
+        return cost;
+    }
+
+    private static void over(long value, long limit, String code, String message) throws DocumentRefused {
+        if (value > limit) {
+            // Counts saturate rather than overflow: a saturated one is only known to be very large.
+            String shown = value == Long.MAX_VALUE ? "more than " + limit : String.valueOf(value);
+            throw new DocumentRefused(code, message.formatted(shown, limit), null);
+        }
+    }
+}

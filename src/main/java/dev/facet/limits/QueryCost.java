@@ -1,0 +1,143 @@
+package dev.facet.limits;
+
+import static dev.facet.limits.DocumentShape.add;
+import static dev.facet.limits.DocumentShape.times;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.Argument;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * What a document would cost to answer, estimated from the client's schema before it runs: every field costs 1,
+ * and a field with a {@code first} argument multiplies what is below it by the size asked for (the argument, its
+ * variable, or the schema's default). So {@code products(first: 100) { edges { node { reviews(first: 100) … } } }}
+ * costs ten thousand times what one review costs, which is what it would ask of the services. Introspection
+ * fields cost nothing here (graphql-java bounds them itself).
+ */
+public final class QueryCost {
+
+    /** The size assumed for a list whose {@code first} cannot be read before validation (the most Facet serves). */
+    static final long UNKNOWN_SIZE = 100;
+
+    private final GraphQLSchema schema;
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Object> variables;
+    private final Map<String, Long> fragmentCosts = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+
+    private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
+        this.schema = schema;
+        this.fragments = DocumentShape.fragments(document);
+        this.variables = variables == null ? Map.of() : variables;
+    }
+
+    public static long of(GraphQLSchema schema, Document document, OperationDefinition operation,
+            Map<String, Object> variables) {
+        GraphQLFieldsContainer root = switch (operation.getOperation()) {
+            case MUTATION -> schema.getMutationType();
+            case SUBSCRIPTION -> schema.getSubscriptionType();
+            default -> schema.getQueryType();
+        };
+        return root == null ? 0 : new QueryCost(schema, document, variables).selections(operation.getSelectionSet(),
+                root);
+    }
+
+    private long selections(SelectionSet set, GraphQLType parent) {
+        long cost = 0;
+        if (set == null) {
+            return cost;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            cost = add(cost, selection(selection, parent));
+        }
+        return cost;
+    }
+
+    private long selection(Selection<?> selection, GraphQLType parent) {
+        if (selection instanceof Field field) {
+            return field(field, parent);
+        }
+        if (selection instanceof InlineFragment inline) {
+            GraphQLType type = inline.getTypeCondition() == null ? parent
+                    : schema.getType(inline.getTypeCondition().getName());
+            return selections(inline.getSelectionSet(), type);
+        }
+        return fragment(((FragmentSpread) selection).getName());
+    }
+
+    private long field(Field field, GraphQLType parent) {
+        if (field.getName().startsWith("__")) {
+            return 0;
+        }
+        GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
+                ? container.getFieldDefinition(field.getName())
+                : null;
+        if (definition == null) {
+            return 1; // not in the schema: validation refuses it
+        }
+        long below = selections(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));
+        return add(1, times(size(field, definition), below));
+    }
+
+    private long fragment(String name) {
+        Long known = fragmentCosts.get(name);
+        if (known != null) {
+            return known;
+        }
+        FragmentDefinition definition = fragments.get(name);
+        if (definition == null || !inProgress.add(name)) {
+            return 0;
+        }
+        long cost = selections(definition.getSelectionSet(), schema.getType(definition.getTypeCondition().getName()));
+        inProgress.remove(name);
+        fragmentCosts.put(name, cost);
+        return cost;
+    }
+
+    /** How many items the field asks for: its {@code first}, else 1. */
+    private long size(Field field, GraphQLFieldDefinition definition) {
+        GraphQLArgument first = definition.getArgument("first");
+        if (first == null) {
+            return 1;
+        }
+        Argument given = field.getArguments().stream().filter(argument -> argument.getName().equals("first"))
+                .findFirst().orElse(null);
+        if (given != null) {
+            return count(given.getValue());
+        }
+        Object fallback = first.hasSetDefaultValue() ? first.getArgumentDefaultValue().getValue() : null;
+        return fallback instanceof Value<?> literal ? count(literal)
+                : fallback instanceof Number number ? Math.max(0, number.longValue()) : UNKNOWN_SIZE;
+    }
+
+    private long count(Value<?> value) {
+        if (value instanceof IntValue number) {
+            return Math.max(0, number.getValue().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+        }
+        if (value instanceof VariableReference reference
+                && variables.get(reference.getName()) instanceof Number number) {
+            return Math.max(0, number.longValue());
+        }
+        return UNKNOWN_SIZE; // null (the field's default then applies) or a value validation will refuse
+    }
+}

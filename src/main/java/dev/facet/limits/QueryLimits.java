@@ -1,0 +1,38 @@
+package dev.facet.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The limits every document must stay within, under {@code facet.limits.…}. The defaults leave the registered
+ * operations far inside them (the largest, CategoryPage, costs 163 and is 5 deep) and refuse what no screen needs.
+ */
+@ConfigMapping(prefix = "facet.limits")
+public interface QueryLimits {
+
+    /** Lexical tokens in the document (names, punctuation, values); the parser stops counting past this. */
+    @WithDefault("3000")
+    int maxTokens();
+
+    /** Nesting of selections, counted in fields; introspection fields are left to graphql-java's own checks. */
+    @WithDefault("12")
+    int maxDepth();
+
+    /** Fields that carry an alias, counted once per place a fragment is spread. */
+    @WithDefault("30")
+    int maxAliases();
+
+    /** Fields in the operation's top selection set. */
+    @WithDefault("10")
+    int maxRootFields();
+
+    /** Directive uses. */
+    @WithDefault("20")
+    int maxDirectives();
+
+    /**
+     * Every field costs 1, times the sizes asked for by the list fields above it ({@code first}, or its default).
+     */
+    @WithDefault("5000")
+    long maxCost();
+}
