@@ -5,13 +5,13 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The limits every document must stay within, under {@code facet.limits.…}. The defaults leave the registered
- * operations far inside them (the largest, CategoryPage, costs 163 and is 5 deep) and refuse what no screen needs.
+ * operations far inside them (the costliest, CategoryPage, costs 281 and is 5 deep) and refuse what no screen needs.
  */
 @ConfigMapping(prefix = "facet.limits")
 public interface QueryLimits {
 
     /** Lexical tokens in the document (names, punctuation, values); the parser stops counting past this. */
-    @WithDefault("3000")
+    @WithDefault("5000")
     int maxTokens();
 
     /** Nesting of selections, counted in fields; introspection fields are left to graphql-java's own checks. */

@@ -1,0 +1,132 @@
+package dev.facet.limits;
+
+import static dev.facet.testing.Shop.operation;
+import static dev.facet.testing.Shop.query;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.facet.testing.Shop;
+import dev.facet.testing.ShopServices;
+import dev.facet.testing.ShopServices.InjectShop;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Hostile documents are refused with their own code before anything runs: no validation, no resolver, no call to
+ * a service — and the next ordinary request is answered as usual. Limits are the defaults an operator gets.
+ */
+@QuarkusTest
+@WithTestResource(ShopServices.class)
+class QueryLimitsTests {
+
+    @InjectShop
+    WireMockServer shop;
+
+    @BeforeEach
+    void resetShop() {
+        ShopServices.reset(shop);
+    }
+
+    @AfterEach
+    void nothingReachedTheServicesAndFacetStillAnswers() {
+        assertThat(Shop.urls(shop)).as("calls to the shop's services").isEmpty();
+        query(operation("web", "ProductPage"), Map.of("id", "p6")).statusCode(200)
+                .body("errors", nullValue()).body("data.product.name", equalTo("Product 6"));
+        ShopServices.reset(shop);
+    }
+
+    @Test
+    void oneMegabyteQueryIsRefusedUnread() {
+        String huge = "{ product(id: \"p6\") { " + "name ".repeat(210_000) + "} }";
+        given().contentType("application/json").header("X-Client-Name", "web")
+                .body(new JsonObject().put("query", huge).encode()).post("/graphql")
+                .then().statusCode(413)
+                .body("errors[0].extensions.code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void documentWithTooManyTokensIsRefused() {
+        refused("{ product(id: \"p6\") { " + "name ".repeat(6000) + "} }", "TOO_MANY_TOKENS");
+    }
+
+    @Test
+    void thousandAliasesAreRefused() {
+        StringBuilder aliases = new StringBuilder("{ product(id: \"p6\") {");
+        for (int i = 0; i < 1000; i++) {
+            aliases.append(" a").append(i).append(": name");
+        }
+        refused(aliases.append(" } }").toString(), "TOO_MANY_ALIASES")
+                .body("errors[0].message", equalTo("The query has 1000 aliases; at most 30"));
+    }
+
+    @Test
+    void fiftyDeepNestingIsRefused() {
+        String deep = "{ " + "product(id: \"p6\") { ".repeat(50) + "name" + " }".repeat(50) + " }";
+        refused(deep, "QUERY_TOO_DEEP").body("errors[0].message", equalTo("The query nests fields 51 deep; at most 12"));
+    }
+
+    @Test
+    void tooManyRootFieldsAreRefused() {
+        StringBuilder roots = new StringBuilder("{");
+        for (int i = 1; i <= 11; i++) {
+            roots.append(" p").append(i).append(": product(id: \"p").append(i).append("\") { name }");
+        }
+        refused(roots.append(" }").toString(), "TOO_MANY_ROOT_FIELDS");
+    }
+
+    @Test
+    void tooManyDirectivesAreRefused() {
+        refused("{ product(id: \"p6\") { " + "name @include(if: true) ".repeat(21) + "} }", "TOO_MANY_DIRECTIVES");
+    }
+
+    @Test
+    void costlyQueryIsRefusedWithItsCost() {
+        refused("""
+                { products(category: "c1", first: 100) { edges { node { reviews(first: 100) { author { name } } } } } }""",
+                "QUERY_TOO_COSTLY")
+                .body("errors[0].message", equalTo("The query would cost 20301; at most 5000"));
+    }
+
+    @Test
+    void costlyQueryThroughVariablesIsRefusedToo() {
+        query("""
+                query($n: Int) { products(category: "c1", first: $n) { edges { node { reviews(first: $n) { body } } } } }""",
+                Map.of("n", 100))
+                .statusCode(200).body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COSTLY"));
+    }
+
+    @Test
+    void costIsReportedWhenAsked() {
+        ShopServices.reset(shop);
+        given().contentType("application/json").header("X-Client-Name", "web")
+                .body(new JsonObject().put("query", operation("web", "CategoryPage"))
+                        .put("variables", new JsonObject().put("category", "c1"))
+                        .put("extensions", new JsonObject().put("cost", true)).encode())
+                .post("/graphql").then().statusCode(200)
+                .body("data.products.edges", hasSize(20))
+                .body("extensions.cost.requested", equalTo(281))
+                .body("extensions.cost.limit", equalTo(5000));
+        ShopServices.reset(shop); // the page itself called the services, as it should
+    }
+
+    private static ValidatableResponse refused(String document, String code) {
+        return query(document).statusCode(200)
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo(code));
+    }
+}
