@@ -28,7 +28,8 @@ public class ClientContracts {
         SchemaPrinter printer = new SchemaPrinter();
         settings.clients().forEach((name, client) -> {
             var schema = SchemaProjection.project(Bootstrap.bootstrap(graph, true), name);
-            byName.put(name, new ClientContract(name, schema, printer.print(schema), client.introspection()));
+            byName.put(name, new ClientContract(name, schema, printer.print(schema), client.introspection(),
+                    client.documents() == ClientSettings.Documents.REGISTERED_ONLY));
         });
         if (byName.isEmpty()) {
             throw new IllegalStateException("No clients configured under facet.clients");

@@ -23,5 +23,17 @@ public interface ClientSettings {
         /** Whether this client may introspect its schema (and read its SDL); off unless configured (on in dev and test). */
         @WithDefault("false")
         boolean introspection();
+
+        /**
+         * Which documents this client may send: {@code any}, or {@code registered-only} — only the operations its
+         * team registered under {@code clients/<client>/} (by id or by text), nothing else.
+         */
+        @WithDefault("any")
+        Documents documents();
+    }
+
+    enum Documents {
+        ANY,
+        REGISTERED_ONLY
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientSelection;
 import dev.facet.contract.RequestClient;
+import dev.facet.documents.DocumentSource;
 import dev.facet.downstream.RequestDeadline;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
@@ -39,8 +40,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * 415 unread, so a cross-site "simple request" can never run an operation — and no larger than the body limit
  * (413);</li>
  * <li>which client it speaks for (400/403);</li>
- * <li>parameters of the right types (a JSON object, a string query; no batches);</li>
- * <li>a document that parses within the token limit, is not a mutation over GET, and stays within the depth,
+ * <li>parameters of the right types (a JSON object, a string query or a persisted query's hash; no batches);</li>
+ * <li>a document the client may send ({@link DocumentSource}: registered, persisted, or any text unless the client
+ * is registered-only) that parses within the token limit, is not a mutation over GET, and stays within the depth,
  * alias, root-field, directive and cost limits of {@link dev.facet.limits.QueryLimits};</li>
  * <li>then SmallRye runs it against the client's schema ({@link GraphQLExecution}).</li>
  * </ol>
@@ -53,15 +55,17 @@ class GraphQLGate {
     private static final int ORDER = -50;
 
     private final ClientSelection clients;
+    private final DocumentSource documents;
     private final DocumentLimits limits;
     private final GraphQLExecution execution;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
-    GraphQLGate(ClientSelection clients, DocumentLimits limits, GraphQLExecution execution,
+    GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
+        this.documents = documents;
         this.limits = limits;
         this.execution = execution;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
@@ -131,7 +135,9 @@ class GraphQLGate {
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         try {
-            Document document = limits.parse(request.query());
+            DocumentSource.Found found = documents.find(contract, request.query(), request.persistedQueryHash());
+            Document document = found.document();
+            request = request.toRun(found.query());
             if (get && !isQuery(document, request.operationName())) {
                 context.response().putHeader("Allow", "POST");
                 EdgeAnswers.error(context, 405, format, "METHOD_NOT_ALLOWED",
@@ -145,8 +151,9 @@ class GraphQLGate {
                 extensions.put("cost", Map.of("requested", cost, "limit", limits.limits().maxCost()));
             }
         } catch (DocumentRefused refused) {
-            EdgeAnswers.error(context, format.status(true), format, refused.code(), refused.getMessage(),
-                    refused.location());
+            // Apollo's clients expect a missing persisted query as a 200, whatever they accept.
+            int status = "PERSISTED_QUERY_NOT_FOUND".equals(refused.code()) ? 200 : format.status(true);
+            EdgeAnswers.error(context, status, format, refused.code(), refused.getMessage(), refused.location());
             return;
         }
         execution.run(context, identity, request, format, extensions);

@@ -53,6 +53,23 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return variables == null ? Map.of() : variables.getMap();
     }
 
+    /** Apollo's {@code extensions.persistedQuery.sha256Hash}, or null. */
+    String persistedQueryHash() {
+        Object persisted = extensions == null ? null : extensions.getValue("persistedQuery");
+        return persisted instanceof JsonObject object && object.getValue("sha256Hash") instanceof String hash
+                ? hash
+                : null;
+    }
+
+    /** The request as the engine runs it: the document found for it, and no persisted-query extension left. */
+    GraphQLRequest toRun(String document) {
+        JsonObject rest = extensions == null ? null : extensions.copy();
+        if (rest != null) {
+            rest.remove("persistedQuery");
+        }
+        return new GraphQLRequest(document, operationName, variables, rest);
+    }
+
     boolean asksFor(String extension) {
         return extensions != null && Boolean.TRUE.equals(extensions.getValue(extension));
     }
@@ -70,7 +87,9 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
 
     private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions)
             throws Invalid {
-        if (!(query instanceof String text) || text.isBlank()) {
+        if (query == null && extensions instanceof JsonObject ext && ext.getValue("persistedQuery") != null) {
+            query = null; // a persisted query: the hash stands for the document
+        } else if (!(query instanceof String text) || text.isBlank()) {
             throw new Invalid("The request needs a query: a string holding a GraphQL document", false);
         }
         if (operationName != null && !(operationName instanceof String)) {
@@ -83,7 +102,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
             throw new Invalid("extensions must be an object", false);
         }
         String name = (String) operationName;
-        return new GraphQLRequest(text, name == null || name.isEmpty() ? null : name, (JsonObject) variables,
+        return new GraphQLRequest((String) query, name == null || name.isEmpty() ? null : name, (JsonObject) variables,
                 (JsonObject) extensions);
     }
 }

@@ -11,7 +11,7 @@ public final class DocumentRefused extends Exception {
     private final String code;
     private final transient SourceLocation location;
 
-    DocumentRefused(String code, String message, SourceLocation location) {
+    public DocumentRefused(String code, String message, SourceLocation location) {
         super(message, null, false, false);
         this.code = code;
         this.location = location;

@@ -1,0 +1,124 @@
+package dev.facet.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.facet.contract.ClientContract;
+import dev.facet.contract.ClientContracts;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.parser.Parser;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Every client's registered operations — {@code clients/<client>/*.graphql}, which the build copies into the app
+ * under {@code facet/clients/} — parsed and validated against that client's schema at start-up. An operation that
+ * no longer validates stops Facet from starting: better than failing the screen that sends it. Found by id (the
+ * file's sha256) or by text, compared as parsed and printed, so whitespace and a trailing newline do not matter.
+ */
+@Singleton
+@Startup
+public class RegisteredDocuments {
+
+    static final String LOCATION = "facet/clients/";
+    private static final Logger LOG = Logger.getLogger(RegisteredDocuments.class);
+
+    private final Map<String, Map<String, RegisteredDocument>> byId = new HashMap<>();
+    private final Map<String, Map<String, RegisteredDocument>> byPrintedText = new HashMap<>();
+
+    RegisteredDocuments(ClientContracts contracts) {
+        Map<String, String> files = read();
+        for (ClientContract contract : contracts.all().values()) {
+            Map<String, RegisteredDocument> ids = new HashMap<>();
+            Map<String, RegisteredDocument> texts = new HashMap<>();
+            files.forEach((file, text) -> {
+                if (!file.startsWith(contract.name() + "/")) {
+                    return;
+                }
+                Document document = Parser.parse(text);
+                List<ValidationError> errors = new Validator().validateDocument(contract.schema(), document,
+                        Locale.ENGLISH);
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException("Registered operation clients/" + file
+                            + " does not validate against the " + contract.name() + " schema: " + errors.get(0)
+                                    .getMessage());
+                }
+                RegisteredDocument registered = new RegisteredDocument(contract.name(), Sha256.of(text), file, text,
+                        document);
+                ids.put(registered.id(), registered);
+                texts.put(AstPrinter.printAst(document), registered);
+            });
+            byId.put(contract.name(), Map.copyOf(ids));
+            byPrintedText.put(contract.name(), Map.copyOf(texts));
+            LOG.infof("Client %s: %d registered operations", contract.name(), ids.size());
+        }
+    }
+
+    public Optional<RegisteredDocument> byId(String client, String id) {
+        return Optional.ofNullable(byId.getOrDefault(client, Map.of()).get(id));
+    }
+
+    /** The registered operation whose text, once parsed and printed, is that of {@code document}. */
+    public Optional<RegisteredDocument> byDocument(String client, Document document) {
+        return Optional.ofNullable(byPrintedText.getOrDefault(client, Map.of()).get(AstPrinter.printAst(document)));
+    }
+
+    public List<RegisteredDocument> of(String client) {
+        return new ArrayList<>(byId.getOrDefault(client, Map.of()).values());
+    }
+
+    /** {@code <client>/<Operation>.graphql} → text, from the app's own classes (a directory or a jar). */
+    private static Map<String, String> read() {
+        Map<String, String> files = new HashMap<>();
+        try {
+            Path classes = Path.of(RegisteredDocuments.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            if (Files.isDirectory(classes)) {
+                Path root = classes.resolve(LOCATION);
+                if (Files.isDirectory(root)) {
+                    try (Stream<Path> paths = Files.walk(root)) {
+                        for (Path path : paths.filter(p -> p.toString().endsWith(".graphql")).toList()) {
+                            files.put(root.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+                        }
+                    }
+                }
+            } else {
+                try (JarFile jar = new JarFile(classes.toFile())) {
+                    for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                        if (entry.getName().startsWith(LOCATION) && entry.getName().endsWith(".graphql")) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                files.put(entry.getName().substring(LOCATION.length()),
+                                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        } catch (URISyntaxException | RuntimeException unknownLocation) {
+            LOG.warnf("Cannot find the registered operations (%s); none are registered", unknownLocation);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Which documents a client may send: the operations its team registered under {@code clients/<client>/} (its
+ * trusted documents, built into the app, parsed and validated at start-up) and, unless the client is
+ * {@code registered-only}, any other document — also by hash, Apollo's automatic persisted queries.
+ */
+package dev.facet.documents;
