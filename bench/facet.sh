@@ -7,14 +7,16 @@ build_facet() { # name commit -> $WORK/<name>, a worktree of that commit with th
 }
 
 # start_facet APP_DIR [-Dkey=value ...]: the demo services and identity provider on Facet's own port, every
-# service URL pointing at them; later -D flags win, so a caller can send one service elsewhere.
+# service URL pointing at them; later -D flags win, so a caller can send one service elsewhere. Rate limits are
+# off: a load run from one address is exactly what they are for, and would measure them instead.
 start_facet() {
   local app=$1 demo="http://localhost:$PORT/demo" flags=() service
   shift
   for service in accounts catalog inventory reviews orders recommendations; do
     flags+=("-Dquarkus.rest-client.$service.url=$demo/$service")
   done
-  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" "${flags[@]}" \
+  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" -Dfacet.rate-limit.enabled=false \
+    "${flags[@]}" \
     -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
     -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
     "$@" -jar "$app/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &

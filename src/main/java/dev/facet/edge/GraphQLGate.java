@@ -1,5 +1,6 @@
 package dev.facet.edge;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>a POST body must be {@code application/json} — a form, {@code text/plain} or multipart body is refused with
  * 415 unread, so a cross-site "simple request" can never run an operation — and no larger than the body limit
  * (413);</li>
- * <li>which client it speaks for (400/403);</li>
+ * <li>which client it speaks for (400/403), and whether the caller has requests left (429,
+ * {@link CallerQuota});</li>
  * <li>parameters of the right types (a JSON object, a string query or a persisted query's hash; no batches);</li>
  * <li>a document the client may send ({@link DocumentSource}: registered, persisted, or any text unless the client
  * is registered-only) that parses within the token limit, is not a mutation over GET, and stays within the depth,
@@ -58,16 +60,19 @@ class GraphQLGate {
     private final DocumentSource documents;
     private final DocumentLimits limits;
     private final GraphQLExecution execution;
+    private final CallerQuota quota;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
+            CallerQuota quota,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
         this.documents = documents;
         this.limits = limits;
         this.execution = execution;
+        this.quota = quota;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
@@ -109,19 +114,28 @@ class GraphQLGate {
                     "Send the request as application/json", null);
             return;
         }
+        SecurityIdentity identity = identity(context);
+        ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
+        if (choice.refused()) {
+            EdgeAnswers.error(context, choice.status(), format.get(), choice.code(), choice.message(), null);
+            return;
+        }
+        RequestClient.set(context, choice.contract());
+        Duration wait = quota.take(context, identity, choice.contract());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            context.response().putHeader("Retry-After", String.valueOf(seconds));
+            EdgeAnswers.error(context, 429, format.get(), "RATE_LIMITED",
+                    "Too many requests; try again in " + seconds + " s", null);
+            return;
+        }
         context.next();
     }
 
     private void serve(RoutingContext context) {
         ResponseFormat format = context.get(ResponseFormat.class.getName());
         SecurityIdentity identity = identity(context);
-        ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
-        if (choice.refused()) {
-            EdgeAnswers.error(context, choice.status(), format, choice.code(), choice.message(), null);
-            return;
-        }
-        ClientContract contract = choice.contract();
-        RequestClient.set(context, contract);
+        ClientContract contract = RequestClient.of(context);
 
         boolean get = context.request().method() == HttpMethod.GET;
         GraphQLRequest request;
