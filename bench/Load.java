@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small closed-loop load generator for the benchmarks: POSTs one GraphQL body to a local URL with a fixed number
  * of requests in flight, and prints throughput and latency percentiles. Bounded in count and time, loopback only.
  *
- * java bench/Load.java URL BODY CLIENT REQUESTS CONCURRENCY
+ * java bench/Load.java URL BODY|@FILE CLIENT REQUESTS CONCURRENCY
  */
 public class Load {
 
@@ -21,7 +21,9 @@ public class Load {
         if (!"localhost".equals(url.getHost()) && !url.getHost().startsWith("127.")) {
             throw new IllegalArgumentException("Load only runs against this machine");
         }
-        String body = args[1];
+        // A body too large for a command line comes from a file: @path.
+        String body = args[1].startsWith("@") ? java.nio.file.Files.readString(java.nio.file.Path.of(args[1].substring(1)))
+                : args[1];
         String client = args[2];
         int requests = Integer.parseInt(args[3]);
         int concurrency = Integer.parseInt(args[4]);
