@@ -29,6 +29,16 @@ start_facet() {
   exit 1
 }
 
+# Stops Facet and waits until it is gone: a JVM still shutting down when its worktree is removed hangs for good
+# (it loads classes from the deleted jar).
 stop_facet() {
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  [ -n "$APP_PID" ] || return 0
+  kill "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 150); do
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
 }

@@ -20,7 +20,7 @@ APP_PID=""
 HANG_PID=""
 
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  stop_facet
   [ -n "$HANG_PID" ] && kill "$HANG_PID" 2>/dev/null || true
   git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
   rm -rf "$WORK"

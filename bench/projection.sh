@@ -16,7 +16,7 @@ WORK=$(mktemp -d)
 APP_PID=""
 
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  stop_facet
   git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
   git -C "$ROOT" worktree remove --force "$WORK/before" 2>/dev/null || true
   rm -rf "$WORK"
