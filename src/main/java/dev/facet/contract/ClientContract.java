@@ -1,11 +1,12 @@
 package dev.facet.contract;
 
+import dev.facet.limits.Limits;
 import graphql.schema.GraphQLSchema;
 
 /**
- * What one frontend is served: its schema, that schema printed as SDL, whether it may introspect it, and whether
- * it may send only its registered operations.
+ * What one frontend is served: its schema, that schema printed as SDL, whether it may introspect it, whether it
+ * may send only its registered operations, and the limits its documents are held to.
  */
 public record ClientContract(String name, GraphQLSchema schema, String sdl, boolean introspection,
-        boolean registeredOnly) {
+        boolean registeredOnly, Limits limits) {
 }

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import jakarta.inject.Singleton;
 
+import dev.facet.limits.DocumentLimits;
+import dev.facet.limits.Limits;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Startup;
 import io.smallrye.graphql.bootstrap.Bootstrap;
@@ -24,16 +26,23 @@ public class ClientContracts {
 
     private final Map<String, ClientContract> byName = new TreeMap<>();
 
-    ClientContracts(Schema graph, ClientSettings settings) {
+    ClientContracts(Schema graph, ClientSettings settings, DocumentLimits documentLimits) {
         SchemaPrinter printer = new SchemaPrinter();
         settings.clients().forEach((name, client) -> {
             var schema = SchemaProjection.project(Bootstrap.bootstrap(graph, true), name);
             byName.put(name, new ClientContract(name, schema, printer.print(schema), client.introspection(),
-                    client.documents() == ClientSettings.Documents.REGISTERED_ONLY));
+                    client.documents() == ClientSettings.Documents.REGISTERED_ONLY,
+                    limits(documentLimits.defaults(), client.limits())));
         });
         if (byName.isEmpty()) {
             throw new IllegalStateException("No clients configured under facet.clients");
         }
+    }
+
+    private static Limits limits(Limits defaults, ClientSettings.ClientLimits own) {
+        return new Limits(own.maxTokens().orElse(defaults.maxTokens()), own.maxDepth().orElse(defaults.maxDepth()),
+                own.maxAliases().orElse(defaults.maxAliases()), own.maxRootFields().orElse(defaults.maxRootFields()),
+                own.maxDirectives().orElse(defaults.maxDirectives()), own.maxCost().orElse(defaults.maxCost()));
     }
 
     public Optional<ClientContract> forClient(String name) {

@@ -2,6 +2,8 @@ package dev.facet.contract;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +32,24 @@ public interface ClientSettings {
          */
         @WithDefault("any")
         Documents documents();
+
+        /** This client's own values for any of {@code facet.limits.…}; unset ones are the defaults. */
+        ClientLimits limits();
+    }
+
+    interface ClientLimits {
+
+        OptionalInt maxTokens();
+
+        OptionalInt maxDepth();
+
+        OptionalInt maxAliases();
+
+        OptionalInt maxRootFields();
+
+        OptionalInt maxDirectives();
+
+        OptionalLong maxCost();
     }
 
     enum Documents {

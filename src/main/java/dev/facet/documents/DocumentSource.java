@@ -48,12 +48,12 @@ public class DocumentSource {
                 // Apollo's clients send the full text after exactly this message and code.
                 throw new DocumentRefused("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", null);
             }
-            return new Found(learned.get(), limits.parse(learned.get()));
+            return new Found(learned.get(), limits.parse(learned.get(), client.limits()));
         }
         if (hash != null && !hash.equals(Sha256.of(query))) {
             throw new DocumentRefused("BAD_REQUEST", "provided sha does not match query", null);
         }
-        Document document = limits.parse(query);
+        Document document = limits.parse(query, client.limits());
         if (client.registeredOnly()) {
             RegisteredDocument known = registered.byDocument(client.name(), document).orElseThrow(
                     () -> new DocumentRefused("DOCUMENT_NOT_REGISTERED",

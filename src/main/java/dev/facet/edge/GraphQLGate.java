@@ -158,11 +158,11 @@ class GraphQLGate {
                         "Only queries may be sent with GET; send mutations with POST", null);
                 return;
             }
-            limits.checkShape(document, request.operationName());
+            limits.checkShape(document, request.operationName(), contract.limits());
             long cost = limits.checkCost(contract.schema(), document, request.operationName(),
-                    request.variableValues());
+                    request.variableValues(), contract.limits());
             if (request.asksFor("cost")) {
-                extensions.put("cost", Map.of("requested", cost, "limit", limits.limits().maxCost()));
+                extensions.put("cost", Map.of("requested", cost, "limit", contract.limits().maxCost()));
             }
         } catch (DocumentRefused refused) {
             // Apollo's clients expect a missing persisted query as a 200, whatever they accept.

@@ -13,30 +13,33 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLSchema;
 
-/** Parses a document within {@link QueryLimits} and refuses one that asks for more than they allow. */
+/**
+ * Parses a document within a client's {@link Limits} and refuses one that asks for more than they allow. The
+ * defaults are {@link QueryLimits}; a client may override each ({@code facet.clients.<client>.limits.…}).
+ */
 @ApplicationScoped
 public class DocumentLimits {
 
-    private final QueryLimits limits;
-    private final ParserOptions parserOptions;
+    private final Limits defaults;
 
-    DocumentLimits(QueryLimits limits) {
-        this.limits = limits;
-        // graphql-java parses operations with its default operation options; Facet's own parse comes first.
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
-                .maxTokens(limits.maxTokens())
-                .redactTokenParserErrorMessages(true));
+    DocumentLimits(QueryLimits defaults) {
+        this.defaults = Limits.of(defaults);
     }
 
-    public QueryLimits limits() {
-        return limits;
+    /** The limits of {@code facet.limits.…}, for clients that override none. */
+    public Limits defaults() {
+        return defaults;
     }
 
     /** The parsed document; refused as {@code TOO_MANY_TOKENS} or {@code GRAPHQL_PARSE_FAILED}. */
-    public Document parse(String query) throws DocumentRefused {
+    public Document parse(String query, Limits limits) throws DocumentRefused {
+        // graphql-java parses operations again with its own default options; this parse comes first.
+        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder
+                .maxTokens(limits.maxTokens())
+                .redactTokenParserErrorMessages(true));
         try {
             return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(parserOptions).build());
+                    .parserOptions(options).build());
         } catch (ParseCancelledException tooBig) {
             throw new DocumentRefused("TOO_MANY_TOKENS", "The document is larger than the " + limits.maxTokens()
                     + " tokens Facet accepts, or nested too deeply to parse", null);
@@ -47,7 +50,7 @@ public class DocumentLimits {
     }
 
     /** Refuses an operation deeper, or with more aliases, root fields or directives, than the limits allow. */
-    public void checkShape(Document document, String operationName) throws DocumentRefused {
+    public void checkShape(Document document, String operationName, Limits limits) throws DocumentRefused {
         DocumentShape shape = DocumentShape.of(document, operationName);
         if (shape == null) {
             return;
@@ -62,7 +65,7 @@ public class DocumentLimits {
 
     /** The operation's cost in {@code schema}; refused as {@code QUERY_TOO_COSTLY} beyond the limit. */
     public long checkCost(GraphQLSchema schema, Document document, String operationName,
-            Map<String, Object> variables) throws DocumentRefused {
+            Map<String, Object> variables, Limits limits) throws DocumentRefused {
         OperationDefinition operation = DocumentShape.operation(document, operationName);
         if (operation == null) {
             return 0;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.facet.testing.RegisteredOnlyProfile;
+import dev.facet.testing.ClientPolicyProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
@@ -31,7 +31,7 @@ import io.vertx.core.json.JsonObject;
  * way Apollo's clients do.
  */
 @QuarkusTest
-@TestProfile(RegisteredOnlyProfile.class)
+@TestProfile(ClientPolicyProfile.class)
 @WithTestResource(ShopServices.class)
 class TrustedDocumentsTests {
 

@@ -33,6 +33,7 @@ class DocumentLimitsTests {
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);
+    private final Limits defaults = limits.defaults();
 
     @Test
     void registeredOperationsStayFarInsideTheLimits() throws Exception {
@@ -52,7 +53,7 @@ class DocumentLimitsTests {
         Document nested = parse("""
                 { products(category: "c1", first: 100) { edges { node { reviews(first: 100) { author { name } } } } } }""");
         DocumentRefused refused = catchThrowableOfType(DocumentRefused.class,
-                () -> limits.checkCost(schema("web"), nested, null, Map.of()));
+                () -> limits.checkCost(schema("web"), nested, null, Map.of(), defaults));
         assertThat(refused.code()).isEqualTo("QUERY_TOO_COSTLY");
         assertThat(refused.getMessage()).isEqualTo("The query would cost 20301; at most 5000");
     }
@@ -61,8 +62,9 @@ class DocumentLimitsTests {
     void variablesGiveTheListSize() throws Exception {
         Document document = parse("""
                 query($n: Int) { products(category: "c1", first: $n) { edges { node { reviews(first: $n) { body } } } } }""");
-        assertThat(limits.checkCost(schema("web"), document, null, Map.of("n", 5))).isEqualTo(1 + 5 * (3 + 5));
-        assertThatThrownBy(() -> limits.checkCost(schema("web"), document, null, Map.of("n", 100)))
+        assertThat(limits.checkCost(schema("web"), document, null, Map.of("n", 5), defaults))
+                .isEqualTo(1 + 5 * (3 + 5));
+        assertThatThrownBy(() -> limits.checkCost(schema("web"), document, null, Map.of("n", 100), defaults))
                 .isInstanceOf(DocumentRefused.class);
     }
 
@@ -75,7 +77,7 @@ class DocumentLimitsTests {
         }
         bomb.replace(0, bomb.indexOf("\n"), "{ product(id: \"p1\") { ...F69 } }");
         DocumentRefused refused = catchThrowableOfType(DocumentRefused.class,
-                () -> limits.checkShape(parse(bomb.toString()), null));
+                () -> limits.checkShape(parse(bomb.toString()), null, defaults));
         assertThat(refused.code()).isEqualTo("TOO_MANY_ALIASES");
         assertThat(refused.getMessage()).isEqualTo("The query has more than 30 aliases; at most 30");
     }
@@ -83,8 +85,8 @@ class DocumentLimitsTests {
     @Test
     void fragmentThatSpreadsItselfIsMeasuredOnce() throws Exception {
         Document cyclic = parse("{ product(id: \"p1\") { ...F } } fragment F on Product { name ...F }");
-        limits.checkShape(cyclic, null);
-        assertThat(limits.checkCost(schema("web"), cyclic, null, Map.of())).isEqualTo(2);
+        limits.checkShape(cyclic, null, defaults);
+        assertThat(limits.checkCost(schema("web"), cyclic, null, Map.of(), defaults)).isEqualTo(2);
     }
 
     @Test
@@ -92,25 +94,25 @@ class DocumentLimitsTests {
         // Deeper than any limit of Facet's own, as the standard introspection query's type references are.
         String ofTypes = "ofType { ".repeat(12) + "name" + " }".repeat(12);
         Document introspection = parse("{ __schema { types { fields { type { " + ofTypes + " } } } } }");
-        limits.checkShape(introspection, null);
-        assertThat(limits.checkCost(schema("web"), introspection, null, Map.of())).isZero();
+        limits.checkShape(introspection, null, defaults);
+        assertThat(limits.checkCost(schema("web"), introspection, null, Map.of(), defaults)).isZero();
     }
 
     @Test
     void documentBeyondTheTokenLimitIsRefusedWhileParsing() {
         String huge = "{ " + "__typename ".repeat(6000) + "}";
-        DocumentRefused refused = catchThrowableOfType(DocumentRefused.class, () -> limits.parse(huge));
+        DocumentRefused refused = catchThrowableOfType(DocumentRefused.class, () -> limits.parse(huge, defaults));
         assertThat(refused.code()).isEqualTo("TOO_MANY_TOKENS");
     }
 
     private long cost(String client, String name, Map<String, Object> variables) throws Exception {
         Document document = parse(operation(client, name));
-        limits.checkShape(document, null);
-        return limits.checkCost(schema(client), document, null, variables);
+        limits.checkShape(document, null, defaults);
+        return limits.checkCost(schema(client), document, null, variables, defaults);
     }
 
     private Document parse(String query) throws DocumentRefused {
-        return limits.parse(query);
+        return limits.parse(query, defaults);
     }
 
     private static String operation(String client, String name) throws IOException {
