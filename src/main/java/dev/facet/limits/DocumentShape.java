@@ -1,12 +1,9 @@
 package dev.facet.limits;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -18,7 +15,7 @@ import graphql.language.SelectionSet;
 
 /**
  * How deep, wide and decorated one operation of a document is, fragments expanded. Measured before validation,
- * so it must survive what validation would refuse: a fragment that spreads itself counts once, and counts that
+ * so it must survive what validation would refuse: a fragment that spreads itself counts nothing more, and counts that
  * fragments multiply (a fragment spread twice in a fragment spread twice…) saturate instead of overflowing.
  */
 public record DocumentShape(long depth, long aliases, long rootFields, long directives) {
@@ -29,7 +26,7 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
         if (operation == null) {
             return null;
         }
-        Measure measure = new Measure(fragments(document));
+        Measure measure = new Measure(new Fragments<>(document, Part.NONE));
         Part top = measure.selections(operation.getSelectionSet());
         return new DocumentShape(top.depth, top.aliases, measure.rootFields(operation.getSelectionSet()),
                 add(top.directives, operation.getDirectives().size()));
@@ -43,16 +40,6 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
         }
         return operations.stream().filter(operation -> operationName.equals(operation.getName())).findFirst()
                 .orElse(null);
-    }
-
-    static Map<String, FragmentDefinition> fragments(Document document) {
-        Map<String, FragmentDefinition> fragments = new HashMap<>();
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof FragmentDefinition fragment) {
-                fragments.putIfAbsent(fragment.getName(), fragment);
-            }
-        }
-        return fragments;
     }
 
     static long add(long a, long b) {
@@ -77,11 +64,9 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
     }
 
     private static final class Measure {
-        private final Map<String, FragmentDefinition> fragments;
-        private final Map<String, Part> measured = new HashMap<>();
-        private final Set<String> inProgress = new HashSet<>();
+        private final Fragments<Part> fragments;
 
-        Measure(Map<String, FragmentDefinition> fragments) {
+        Measure(Fragments<Part> fragments) {
             this.fragments = fragments;
         }
 
@@ -112,20 +97,11 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
         }
 
         private Part fragment(String name) {
-            Part known = measured.get(name);
-            if (known != null) {
-                return known;
-            }
-            FragmentDefinition definition = fragments.get(name);
-            if (definition == null || !inProgress.add(name)) {
-                return Part.NONE; // unknown or cyclic: validation refuses the document anyway
-            }
-            Part inside = selections(definition.getSelectionSet());
-            Part part = new Part(inside.depth, inside.aliases, add(inside.directives,
-                    definition.getDirectives().size()));
-            inProgress.remove(name);
-            measured.put(name, part);
-            return part;
+            return fragments.measure(name, definition -> {
+                Part inside = selections(definition.getSelectionSet());
+                return new Part(inside.depth, inside.aliases, add(inside.directives,
+                        definition.getDirectives().size()));
+            });
         }
 
         long rootFields(SelectionSet set) {
@@ -140,7 +116,7 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
                 } else if (selection instanceof InlineFragment inline) {
                     count = add(count, rootFields(inline.getSelectionSet(), visiting));
                 } else if (selection instanceof FragmentSpread spread) {
-                    FragmentDefinition definition = fragments.get(spread.getName());
+                    FragmentDefinition definition = fragments.definition(spread.getName());
                     if (definition != null && visiting.add(spread.getName())) {
                         count = add(count, rootFields(definition.getSelectionSet(), visiting));
                         visiting.remove(spread.getName());

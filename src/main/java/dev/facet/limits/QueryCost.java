@@ -3,15 +3,11 @@ package dev.facet.limits;
 import static dev.facet.limits.DocumentShape.add;
 import static dev.facet.limits.DocumentShape.times;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
@@ -40,14 +36,12 @@ public final class QueryCost {
     static final long UNKNOWN_SIZE = 100;
 
     private final GraphQLSchema schema;
-    private final Map<String, FragmentDefinition> fragments;
+    private final Fragments<Long> fragments;
     private final Map<String, Object> variables;
-    private final Map<String, Long> fragmentCosts = new HashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
 
     private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
         this.schema = schema;
-        this.fragments = DocumentShape.fragments(document);
+        this.fragments = new Fragments<>(document, 0L);
         this.variables = variables == null ? Map.of() : variables;
     }
 
@@ -100,18 +94,8 @@ public final class QueryCost {
     }
 
     private long fragment(String name) {
-        Long known = fragmentCosts.get(name);
-        if (known != null) {
-            return known;
-        }
-        FragmentDefinition definition = fragments.get(name);
-        if (definition == null || !inProgress.add(name)) {
-            return 0;
-        }
-        long cost = selections(definition.getSelectionSet(), schema.getType(definition.getTypeCondition().getName()));
-        inProgress.remove(name);
-        fragmentCosts.put(name, cost);
-        return cost;
+        return fragments.measure(name, definition -> selections(definition.getSelectionSet(),
+                schema.getType(definition.getTypeCondition().getName())));
     }
 
     /** How many items the field asks for: its {@code first}, else 1. */
