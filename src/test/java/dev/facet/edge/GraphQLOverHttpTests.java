@@ -112,10 +112,11 @@ class GraphQLOverHttpTests {
     }
 
     @Test
-    void bodyThatIsNotJsonIs400AndABatchIsRefused() {
+    void bodyThatIsNotJsonIs400AndABatchOfAHundredOperationsIsRefused() {
         web().body("{\"query\": ").post("/graphql").then().statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
-        web().body("[" + json(PRODUCT) + "," + json(PRODUCT) + "]").post("/graphql").then().statusCode(400)
+        String hundredOperations = "[" + String.join(",", java.util.Collections.nCopies(100, json(PRODUCT))) + "]";
+        web().body(hundredOperations).post("/graphql").then().statusCode(400)
                 .body("errors[0].message", startsWith("Batched requests are not supported"));
         assertNoServiceCalled();
     }
