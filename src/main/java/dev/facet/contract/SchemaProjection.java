@@ -85,7 +85,7 @@ final class SchemaProjection {
                 .filter(type -> reachable.contains(type.getName()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<GraphQLDirective> directives = cut.getDirectives().stream()
-                .filter(directive -> !DIRECTIVE.equals(directive.getName()))
+                .filter(SchemaProjection::servedDirective)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return cut.transform(builder -> builder
                 .mutation(servedMutation)
@@ -94,6 +94,25 @@ final class SchemaProjection {
                 .clearDirectives()
                 .additionalDirectives(directives));
     }
+
+    /**
+     * The directives a client's schema keeps: those a document may use, and graphql-java's own schema directives.
+     * Other schema directives (the marker, SmallRye's bean-validation {@code @constraint}) are applied to nothing
+     * the client is served, and would keep the scalars of their arguments in its schema.
+     */
+    private static boolean servedDirective(GraphQLDirective directive) {
+        if (DIRECTIVE.equals(directive.getName())) {
+            return false;
+        }
+        return Set.of("deprecated", "specifiedBy", "oneOf").contains(directive.getName())
+                || directive.validLocations().stream().anyMatch(location -> EXECUTABLE.contains(location));
+    }
+
+    private static final Set<Introspection.DirectiveLocation> EXECUTABLE = Set.of(
+            Introspection.DirectiveLocation.QUERY, Introspection.DirectiveLocation.MUTATION,
+            Introspection.DirectiveLocation.SUBSCRIPTION, Introspection.DirectiveLocation.FIELD,
+            Introspection.DirectiveLocation.FRAGMENT_DEFINITION, Introspection.DirectiveLocation.FRAGMENT_SPREAD,
+            Introspection.DirectiveLocation.INLINE_FRAGMENT, Introspection.DirectiveLocation.VARIABLE_DEFINITION);
 
     // SmallRye's schema refers to most types by name, so reachability is walked through the schema's type map.
     private static Set<String> reachableTypeNames(GraphQLSchema schema, GraphQLObjectType mutation) {
