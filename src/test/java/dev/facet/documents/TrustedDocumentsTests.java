@@ -9,15 +9,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.ClientPolicyProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,15 +31,8 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @TestProfile(ClientPolicyProfile.class)
 @WithTestResource(ShopServices.class)
-class TrustedDocumentsTests {
+class TrustedDocumentsTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void registeredOnlyClientRefusesAnAdHocQueryBeforeAnyCall() {

@@ -27,10 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -40,7 +38,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.facet.testing.ResilienceProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,18 +55,11 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestProfile(ResilienceProfile.class)
 @WithTestResource(ShopServices.class)
-class ResilienceTests {
+class ResilienceTests extends ShopTest {
 
     /** Attempts per call with the default policy: the first and two retries. */
     private static final int ATTEMPTS = 3;
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Retries: transient failures only, within the deadline

@@ -17,14 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,20 +36,13 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class GraphQLOverHttpTests {
+class GraphQLOverHttpTests extends ShopTest {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private static final String PRODUCT = "{ product(id: \"p6\") { name } }";
     private static final String PLACE_ORDER = "mutation { placeOrder(input: { idempotencyKey: \"csrf\", "
             + "lines: [{ productId: \"p1\", quantity: 1 }] }) { id } }";
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @AfterEach
     void stillAnswers() {

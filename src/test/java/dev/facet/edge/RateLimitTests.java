@@ -10,15 +10,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.RateLimitProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,15 +30,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RateLimitProfile.class)
 @WithTestResource(ShopServices.class)
-class RateLimitTests {
+class RateLimitTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void userBeyondTheirBucketIsRefusedWith429AndOtherUsersAreNot() {

@@ -20,15 +20,13 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,15 +34,8 @@ import io.restassured.http.ContentType;
 /** Bad input and failing services give clear errors with public codes, and nothing internal reaches a client. */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class PublicErrorsTests {
+class PublicErrorsTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void unknownProductIsNullWithNotFoundAndItsPath() {

@@ -18,16 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Timing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class ParallelismTests {
+class ParallelismTests extends ShopTest {
 
     /** Long enough that calls started together clearly overlap; only ever compared to other timestamps. */
     private static final int DELAY_MS = 400;
@@ -51,13 +49,6 @@ class ParallelismTests {
     /** Marks the requests {@link #slowDown} relays to the shop's data, so that only Facet's own calls are read. */
     private static final String RELAYED = "X-Shop-Relayed";
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void productPageStartsProductStockRatingReviewsAndCategoriesTogether() {

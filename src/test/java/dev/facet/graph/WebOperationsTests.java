@@ -12,13 +12,11 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,15 +25,8 @@ import io.restassured.path.json.JsonPath;
 /** The web team's registered operations, exactly as checked in, answer with exactly the shop's data. */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class WebOperationsTests {
+class WebOperationsTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void productPageComposesCatalogInventoryReviewsAndAccounts() {

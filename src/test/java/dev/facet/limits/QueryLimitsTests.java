@@ -11,14 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -30,15 +28,8 @@ import io.vertx.core.json.JsonObject;
  */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class QueryLimitsTests {
+class QueryLimitsTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @AfterEach
     void nothingReachedTheServicesAndFacetStillAnswers() {

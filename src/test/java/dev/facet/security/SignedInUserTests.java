@@ -28,18 +28,16 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +50,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class SignedInUserTests {
+class SignedInUserTests extends ShopTest {
 
     /** Services an AccountPage for a user with orders reaches: account, orders (and their products), picks. */
     private static final List<String> ACCOUNT_PAGE_SERVICES = List.of("accounts", "orders", "recommendations",
@@ -60,13 +58,6 @@ class SignedInUserTests {
 
     private static final Pattern OWNER = Pattern.compile("^/accounts/users/(u\\d+)$|[?&]userId=(u\\d+)");
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     /** Tokens that are each wrong in exactly one way (or not tokens at all); none may name a user. */
     enum BadToken {

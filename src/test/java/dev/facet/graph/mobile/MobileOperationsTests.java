@@ -11,14 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
-import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,15 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The mobile team's registered operations, exactly as checked in, answer with exactly the shop's data. */
 @QuarkusTest
 @WithTestResource(ShopServices.class)
-class MobileOperationsTests {
+class MobileOperationsTests extends ShopTest {
 
-    @InjectShop
-    WireMockServer shop;
-
-    @BeforeEach
-    void resetShop() {
-        ShopServices.reset(shop);
-    }
 
     @Test
     void homeGreetsTheSignedInUserWithRecommendationsAndRecentOrders() {
