@@ -12,11 +12,14 @@ import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
 
+import dev.facet.security.CallerIdentity;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -37,6 +40,7 @@ class GraphQLExecution {
 
     private static final Logger LOG = Logger.getLogger(GraphQLExecution.class);
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final SecurityIdentity ANONYMOUS = QuarkusSecurityIdentity.builder().setAnonymous(true).build();
 
     private final ExecutionService engine;
     private final CurrentIdentityAssociation identities;
@@ -59,7 +63,7 @@ class GraphQLExecution {
             requestContext.activate();
         }
         try {
-            identities.setIdentity(identity);
+            associate(context, identity);
             currentRequest.setCurrent(context);
             Map<String, Object> metadata = new ConcurrentHashMap<>();
             metadata.put("runBlocking", false);
@@ -71,6 +75,23 @@ class GraphQLExecution {
         } catch (RuntimeException | Error failure) {
             terminate(requestContext);
             throw failure;
+        }
+    }
+
+    /**
+     * Makes {@code identity} the request's {@code SecurityIdentity}, for CDI and for the token relay
+     * ({@link CallerIdentity}). Never leaves it to be resolved later where it can be known now: a bean that asks
+     * for an unresolved identity blocks the event loop. No verified user and no credentials means anonymous.
+     */
+    private void associate(RoutingContext context, SecurityIdentity identity) {
+        if (identity != null) {
+            identities.setIdentity(identity);
+            CallerIdentity.remember(identity);
+        } else if (context.request().getHeader("Authorization") == null) {
+            identities.setIdentity(ANONYMOUS);
+            CallerIdentity.remember(ANONYMOUS);
+        } else {
+            identities.setIdentity(QuarkusHttpUser.getSecurityIdentity(context, null));
         }
     }
 

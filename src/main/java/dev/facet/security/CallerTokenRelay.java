@@ -24,10 +24,11 @@ public class CallerTokenRelay implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        if (identity.isAnonymous()) {
+        SecurityIdentity caller = CallerIdentity.current().orElse(identity);
+        if (caller.isAnonymous()) {
             return;
         }
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        AccessTokenCredential token = caller.getCredential(AccessTokenCredential.class);
         if (token != null && token.getToken() != null) {
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
         }
