@@ -1,42 +1,39 @@
 package dev.facet.downstream;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
 
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
+import io.smallrye.common.vertx.ContextLocals;
 
 /**
  * The deadline of the current GraphQL request: {@code facet.downstream.deadline} from the moment the request
- * reached Facet's edge (or, outside HTTP, from the first downstream call), shared by every call it makes.
+ * reached Facet's edge, shared by every call it makes. The arrival is kept in the request's Vert.x context, which
+ * travels with every callback a call may start from (a batch at the end of an event-loop turn, a retry after
+ * its backoff); outside a request, a call gets the whole budget from now.
  */
-@RequestScoped
-public class RequestDeadline {
+public final class RequestDeadline {
 
     private static final String ARRIVAL = "facet.arrival";
 
-    @Inject
-    DownstreamSettings settings;
-
-    @Inject
-    CurrentVertxRequest request;
-
-    private Deadline deadline;
-
-    /** Called by the edge as a request arrives, so time spent before the first call counts too. */
-    public static void markArrival(RoutingContext request) {
-        request.put(ARRIVAL, System.nanoTime());
+    private RequestDeadline() {
     }
 
-    @PostConstruct
-    void start() {
-        RoutingContext current = request.getCurrent();
-        Long arrival = current == null ? null : current.get(ARRIVAL);
-        deadline = Deadline.after(arrival == null ? System.nanoTime() : arrival, settings.deadline());
+    /** Called by the edge as a request arrives, on the request's own context. */
+    public static void markArrival() {
+        try {
+            ContextLocals.put(ARRIVAL, System.nanoTime());
+        } catch (RuntimeException notOnARequestContext) {
+            // no request to time: calls made here get the whole budget
+        }
     }
 
-    public Deadline current() {
-        return deadline;
+    static Deadline current(Duration budget) {
+        Optional<Long> arrival;
+        try {
+            arrival = ContextLocals.get(ARRIVAL);
+        } catch (RuntimeException notOnARequestContext) {
+            arrival = Optional.empty();
+        }
+        return Deadline.after(arrival.orElseGet(System::nanoTime), budget);
     }
 }

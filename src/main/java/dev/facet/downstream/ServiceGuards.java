@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -26,12 +24,10 @@ public class ServiceGuards {
 
     private final Map<String, ServiceGuard> guards = new LinkedHashMap<>();
 
-    ServiceGuards(DownstreamSettings settings, Instance<RequestDeadline> requestDeadline) {
+    ServiceGuards(DownstreamSettings settings) {
         for (String service : SERVICES) {
             guards.put(service, new ServiceGuard(service, settings.services().get(service), settings.deadline(),
-                    () -> Arc.container().requestContext().isActive()
-                            ? requestDeadline.get().current()
-                            : Deadline.after(System.nanoTime(), settings.deadline())));
+                    () -> RequestDeadline.current(settings.deadline())));
         }
     }
 

@@ -90,7 +90,7 @@ class GraphQLGate {
     }
 
     private void begin(RoutingContext context) {
-        RequestDeadline.markArrival(context);
+        RequestDeadline.markArrival();
         secure(context.response());
         HttpMethod method = context.request().method();
         if (method == HttpMethod.OPTIONS) {
