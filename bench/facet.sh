@@ -42,3 +42,13 @@ stop_facet() {
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }
+
+# For `trap cleanup_facet EXIT`: stops Facet, removes the worktrees under $WORK, then $WORK itself.
+cleanup_facet() {
+  stop_facet
+  local tree
+  for tree in "$WORK"/*/; do
+    git -C "$ROOT" worktree remove --force "$tree" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}

@@ -19,15 +19,12 @@ WORK=$(mktemp -d)
 APP_PID=""
 HANG_PID=""
 
+source "$ROOT/bench/facet.sh"
 cleanup() {
-  stop_facet
   [ -n "$HANG_PID" ] && kill "$HANG_PID" 2>/dev/null || true
-  git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
-  rm -rf "$WORK"
+  cleanup_facet
 }
 trap cleanup EXIT
-
-source "$ROOT/bench/facet.sh"
 
 echo "building HEAD (with demo services) ..."
 build_facet head HEAD

@@ -15,15 +15,9 @@ CONCURRENCY=${CONCURRENCY:-16}
 WORK=$(mktemp -d)
 APP_PID=""
 
-cleanup() {
-  stop_facet
-  git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
-  git -C "$ROOT" worktree remove --force "$WORK/before" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 source "$ROOT/bench/facet.sh"
+trap cleanup_facet EXIT
 
 measure() { # label
   local typename='{"query":"{ __typename }"}'

@@ -14,13 +14,8 @@ CONCURRENCY=${CONCURRENCY:-4}
 WORK=$(mktemp -d)
 APP_PID=""
 
-cleanup() {
-  stop_facet
-  git -C "$ROOT" worktree remove --force "$WORK/head" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 source "$ROOT/bench/facet.sh"
+trap cleanup_facet EXIT
 
 echo "building HEAD (with demo services) ..."
 build_facet head HEAD
