@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,10 +80,6 @@ public class RegisteredDocuments {
     /** The registered operation whose text, once parsed and printed, is that of {@code document}. */
     public Optional<RegisteredDocument> byDocument(String client, Document document) {
         return Optional.ofNullable(byPrintedText.getOrDefault(client, Map.of()).get(AstPrinter.printAst(document)));
-    }
-
-    public List<RegisteredDocument> of(String client) {
-        return new ArrayList<>(byId.getOrDefault(client, Map.of()).values());
     }
 
     /** {@code <client>/<Operation>.graphql} → text, from the app's own classes (a directory or a jar). */

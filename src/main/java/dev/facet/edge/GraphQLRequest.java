@@ -87,9 +87,9 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
 
     private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions)
             throws Invalid {
-        if (query == null && extensions instanceof JsonObject ext && ext.getValue("persistedQuery") != null) {
-            query = null; // a persisted query: the hash stands for the document
-        } else if (!(query instanceof String text) || text.isBlank()) {
+        // Only a persisted query may leave the query out: its hash stands for the document.
+        boolean persisted = extensions instanceof JsonObject ext && ext.getValue("persistedQuery") != null;
+        if (!(query == null && persisted) && (!(query instanceof String text) || text.isBlank())) {
             throw new Invalid("The request needs a query: a string holding a GraphQL document", false);
         }
         if (operationName != null && !(operationName instanceof String)) {
