@@ -12,57 +12,73 @@ import graphql.language.Document;
 
 /**
  * Finds the document a request stands for — its text, a registered operation's id, or a hash registered earlier
- * — and refuses what the client may not send. Parses each document at most once (within the limits); registered
- * operations are not parsed again at all.
+ * — and refuses what the client may not send. A text is prepared once per client ({@link PreparedDocuments});
+ * registered operations were prepared at start-up.
  */
 @ApplicationScoped
 public class DocumentSource {
 
-    /** The document to run: its text (what the engine executes) and its parsed form. */
-    public record Found(String query, Document document) {
-    }
-
     private final RegisteredDocuments registered;
     private final PersistedQueries persisted;
+    private final PreparedDocuments prepared;
     private final DocumentLimits limits;
 
-    DocumentSource(RegisteredDocuments registered, PersistedQueries persisted, DocumentLimits limits) {
+    DocumentSource(RegisteredDocuments registered, PersistedQueries persisted, PreparedDocuments prepared,
+            DocumentLimits limits) {
         this.registered = registered;
         this.persisted = persisted;
+        this.prepared = prepared;
         this.limits = limits;
     }
 
     /**
      * @param query the request's document text, or null when it sends only a hash
-     * @param hash {@code extensions.persistedQuery.sha256Hash}, or null
+     * @param sha256Hash {@code extensions.persistedQuery.sha256Hash}, or null
+     * @return the document to run, parsed within the client's limits
      */
-    public Found find(ClientContract client, String query, String sha256Hash) throws DocumentRefused {
+    public PreparedDocument find(ClientContract client, String query, String sha256Hash) throws DocumentRefused {
         String hash = sha256Hash == null ? null : sha256Hash.toLowerCase(Locale.ROOT);
         if (hash != null && query == null) {
-            Optional<RegisteredDocument> known = registered.byId(client.name(), hash);
+            Optional<PreparedDocument> known = registered.byId(client.name(), hash);
             if (known.isPresent()) {
-                return new Found(known.get().text(), known.get().document());
+                return known.get();
             }
             Optional<String> learned = client.registeredOnly() ? Optional.empty() : persisted.get(client.name(), hash);
             if (learned.isEmpty()) {
                 // Apollo's clients send the full text after exactly this message and code.
                 throw new DocumentRefused("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", null);
             }
-            return new Found(learned.get(), limits.parse(learned.get(), client.limits()));
+            return parsed(prepare(client, learned.get(), hash));
         }
-        if (hash != null && !hash.equals(Sha256.of(query))) {
+        String sha256 = Sha256.of(query);
+        if (hash != null && !hash.equals(sha256)) {
             throw new DocumentRefused("BAD_REQUEST", "provided sha does not match query", null);
         }
-        Document document = limits.parse(query, client.limits());
-        if (client.registeredOnly()) {
-            RegisteredDocument known = registered.byDocument(client.name(), document).orElseThrow(
-                    () -> new DocumentRefused("DOCUMENT_NOT_REGISTERED",
-                            "This client may send only its registered operations", null));
-            return new Found(known.text(), known.document());
+        PreparedDocument document = parsed(prepare(client, query, sha256));
+        if (client.registeredOnly() && document.registered().isEmpty()) {
+            throw new DocumentRefused("DOCUMENT_NOT_REGISTERED", "This client may send only its registered operations",
+                    null);
         }
-        if (hash != null) {
+        if (hash != null && !client.registeredOnly()) {
             persisted.put(client.name(), hash, query);
         }
-        return new Found(query, document);
+        return document;
+    }
+
+    private PreparedDocument prepare(ClientContract client, String text, String sha256) {
+        return prepared.get(client.name(), sha256, () -> {
+            try {
+                Document document = limits.parse(text, client.limits());
+                return PreparedDocument.parsed(text, document,
+                        registered.byDocument(client.name(), document).orElse(null), client.schema());
+            } catch (DocumentRefused refused) {
+                return PreparedDocument.refused(refused);
+            }
+        });
+    }
+
+    private static PreparedDocument parsed(PreparedDocument document) throws DocumentRefused {
+        document.document(); // throws what parsing refused it for
+        return document;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
@@ -24,9 +23,9 @@ import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientContracts;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.validation.ValidationError;
-import graphql.validation.Validator;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -42,29 +41,29 @@ public class RegisteredDocuments {
     static final String LOCATION = "facet/clients/";
     private static final Logger LOG = Logger.getLogger(RegisteredDocuments.class);
 
-    private final Map<String, Map<String, RegisteredDocument>> byId = new HashMap<>();
+    private final Map<String, Map<String, PreparedDocument>> byId = new HashMap<>();
     private final Map<String, Map<String, RegisteredDocument>> byPrintedText = new HashMap<>();
 
     RegisteredDocuments(ClientContracts contracts) {
         Map<String, String> files = read();
         for (ClientContract contract : contracts.all().values()) {
-            Map<String, RegisteredDocument> ids = new HashMap<>();
+            Map<String, PreparedDocument> ids = new HashMap<>();
             Map<String, RegisteredDocument> texts = new HashMap<>();
             files.forEach((file, text) -> {
                 if (!file.startsWith(contract.name() + "/")) {
                     return;
                 }
                 Document document = Parser.parse(text);
-                List<ValidationError> errors = new Validator().validateDocument(contract.schema(), document,
-                        Locale.ENGLISH);
+                RegisteredDocument registered = new RegisteredDocument(contract.name(), Sha256.of(text), file,
+                        operationName(document));
+                PreparedDocument prepared = PreparedDocument.parsed(text, document, registered, contract.schema());
+                List<ValidationError> errors = prepared.validationErrors();
                 if (!errors.isEmpty()) {
                     throw new IllegalStateException("Registered operation clients/" + file
                             + " does not validate against the " + contract.name() + " schema: " + errors.get(0)
                                     .getMessage());
                 }
-                RegisteredDocument registered = new RegisteredDocument(contract.name(), Sha256.of(text), file, text,
-                        document);
-                ids.put(registered.id(), registered);
+                ids.put(registered.id(), prepared);
                 texts.put(AstPrinter.printAst(document), registered);
             });
             byId.put(contract.name(), Map.copyOf(ids));
@@ -73,13 +72,19 @@ public class RegisteredDocuments {
         }
     }
 
-    public Optional<RegisteredDocument> byId(String client, String id) {
+    /** The registered operation with this id (the sha256 of its file), prepared at start-up. */
+    Optional<PreparedDocument> byId(String client, String id) {
         return Optional.ofNullable(byId.getOrDefault(client, Map.of()).get(id));
     }
 
     /** The registered operation whose text, once parsed and printed, is that of {@code document}. */
-    public Optional<RegisteredDocument> byDocument(String client, Document document) {
+    Optional<RegisteredDocument> byDocument(String client, Document document) {
         return Optional.ofNullable(byPrintedText.getOrDefault(client, Map.of()).get(AstPrinter.printAst(document)));
+    }
+
+    private static String operationName(Document document) {
+        return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .map(OperationDefinition::getName).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** {@code <client>/<Operation>.graphql} → text, from the app's own classes (a directory or a jar). */

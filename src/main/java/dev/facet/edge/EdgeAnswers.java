@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.language.SourceLocation;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,5 +24,12 @@ final class EdgeAnswers {
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", (format == null ? ResponseFormat.JSON : format).contentType())
                 .end(new JsonObject().put("errors", List.of(error)).encode());
+    }
+
+    /** Answers errors already in their public form (e.g. a document's validation errors), without data. */
+    static void errors(RoutingContext context, int status, ResponseFormat format, List<Map<String, Object>> errors) {
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", format.contentType())
+                .end(Json.encodeToBuffer(Map.of("errors", errors)));
     }
 }

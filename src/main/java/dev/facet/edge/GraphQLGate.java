@@ -2,6 +2,7 @@ package dev.facet.edge;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +14,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientSelection;
-import dev.facet.contract.RequestClient;
 import dev.facet.documents.DocumentSource;
+import dev.facet.documents.PreparedDocument;
 import dev.facet.downstream.RequestDeadline;
+import dev.facet.errors.DocumentErrors;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
-import dev.facet.limits.DocumentShape;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.validation.ValidationError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -31,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Facet's {@code /graphql} endpoint, in front of SmallRye GraphQL: every request passes here, in this order, and
+ * Facet's {@code /graphql} endpoint: every request passes here, in this order, and
  * is refused at the first step it fails — before anything is parsed that need not be, and before any service is
  * called.
  * <ol>
@@ -44,9 +45,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * {@link CallerQuota});</li>
  * <li>parameters of the right types (a JSON object, a string query or a persisted query's hash; no batches);</li>
  * <li>a document the client may send ({@link DocumentSource}: registered, persisted, or any text unless the client
- * is registered-only) that parses within the token limit, is not a mutation over GET, and stays within the depth,
- * alias, root-field, directive and cost limits of {@link dev.facet.limits.QueryLimits};</li>
- * <li>then SmallRye runs it against the client's schema ({@link GraphQLExecution}).</li>
+ * is registered-only) that parses within the token limit, is not a mutation over GET, stays within the depth,
+ * alias, root-field, directive and cost limits of {@link dev.facet.limits.QueryLimits}, and validates against the
+ * client's schema — all of it learnt once per document and remembered ({@link PreparedDocument});</li>
+ * <li>then the client's engine runs it ({@link GraphQLExecution}).</li>
  * </ol>
  * It also serves each client its own SDL at {@code /graphql/schema.graphql} in place of SmallRye's whole graph.
  */
@@ -120,7 +122,7 @@ class GraphQLGate {
             EdgeAnswers.error(context, choice.status(), format.get(), choice.code(), choice.message(), null);
             return;
         }
-        RequestClient.set(context, choice.contract());
+        context.put(ClientContract.class.getName(), choice.contract());
         Duration wait = quota.take(context, identity, choice.contract());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -134,33 +136,32 @@ class GraphQLGate {
 
     private void serve(RoutingContext context) {
         ResponseFormat format = context.get(ResponseFormat.class.getName());
-        SecurityIdentity identity = identity(context);
-        ClientContract contract = RequestClient.of(context);
+        ClientContract contract = context.get(ClientContract.class.getName());
 
         boolean get = context.request().method() == HttpMethod.GET;
         GraphQLRequest request;
         try {
-            request = get ? GraphQLRequest.fromQueryString(context)
-                    : GraphQLRequest.fromBody(context.body() == null ? null : context.body().asString());
+            request = get ? GraphQLRequest.fromQueryString(context) : GraphQLRequest.fromBody(context.body().buffer());
         } catch (GraphQLRequest.Invalid invalid) {
             EdgeAnswers.error(context, invalid.parseFailure ? 400 : format.status(true), format, "BAD_REQUEST",
                     invalid.getMessage(), null);
             return;
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
+        PreparedDocument document;
         try {
-            DocumentSource.Found found = documents.find(contract, request.query(), request.persistedQueryHash());
-            Document document = found.document();
-            request = request.toRun(found.query());
-            if (get && !isQuery(document, request.operationName())) {
+            document = documents.find(contract, request.query(), request.persistedQueryHash());
+            OperationDefinition operation = document.operation(request.operationName());
+            if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                // a mutation or subscription would change state or hold a connection: never over GET
                 context.response().putHeader("Allow", "POST");
                 EdgeAnswers.error(context, 405, format, "METHOD_NOT_ALLOWED",
                         "Only queries may be sent with GET; send mutations with POST", null);
                 return;
             }
-            limits.checkShape(document, request.operationName(), contract.limits());
-            long cost = limits.checkCost(contract.schema(), document, request.operationName(),
-                    request.variableValues(), contract.limits());
+            limits.checkShape(document.shape(request.operationName()), contract.limits());
+            long cost = document.cost(request.operationName(), request.variableValues());
+            limits.checkCost(cost, contract.limits());
             if (request.asksFor("cost")) {
                 extensions.put("cost", Map.of("requested", cost, "limit", contract.limits().maxCost()));
             }
@@ -170,7 +171,12 @@ class GraphQLGate {
             EdgeAnswers.error(context, status, format, refused.code(), refused.getMessage(), refused.location());
             return;
         }
-        execution.run(context, identity, request, format, extensions);
+        List<ValidationError> invalid = document.validationErrors();
+        if (!invalid.isEmpty()) {
+            EdgeAnswers.errors(context, format.status(true), format, DocumentErrors.toSpecification(invalid));
+            return;
+        }
+        execution.run(context, identity(context), contract, document, request, format, extensions);
     }
 
     private void schema(RoutingContext context) {
@@ -206,12 +212,6 @@ class GraphQLGate {
 
     private static SecurityIdentity identity(RoutingContext context) {
         return context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-    }
-
-    /** A mutation or subscription would change state or hold a connection: never over GET. */
-    private static boolean isQuery(Document document, String operationName) {
-        OperationDefinition operation = DocumentShape.operation(document, operationName);
-        return operation == null || operation.getOperation() == OperationDefinition.Operation.QUERY;
     }
 
     private static boolean isJson(String contentType) {

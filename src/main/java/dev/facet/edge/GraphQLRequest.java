@@ -2,6 +2,7 @@ package dev.facet.edge;
 
 import java.util.Map;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -23,12 +24,13 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
-    static GraphQLRequest fromBody(String body) throws Invalid {
-        if (body == null || body.isBlank()) {
+    static GraphQLRequest fromBody(Buffer body) throws Invalid {
+        if (body == null || body.length() == 0) {
             throw new Invalid("The request has no body", true);
         }
         Object parsed;
         try {
+            // straight from the bytes: no String of the whole body is made
             parsed = Json.decodeValue(body);
         } catch (DecodeException notJson) {
             throw new Invalid("The request body is not valid JSON", true);
@@ -59,15 +61,6 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return persisted instanceof JsonObject object && object.getValue("sha256Hash") instanceof String hash
                 ? hash
                 : null;
-    }
-
-    /** The request as the engine runs it: the document found for it, and no persisted-query extension left. */
-    GraphQLRequest toRun(String document) {
-        JsonObject rest = extensions == null ? null : extensions.copy();
-        if (rest != null) {
-            rest.remove("persistedQuery");
-        }
-        return new GraphQLRequest(document, operationName, variables, rest);
     }
 
     boolean asksFor(String extension) {

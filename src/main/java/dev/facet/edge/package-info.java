@@ -2,6 +2,6 @@
  * Facet's HTTP edge: the {@code /graphql} endpoint itself. It speaks GraphQL over HTTP (media types, status codes,
  * GET for queries), refuses what a hostile request could make it do — cross-site simple requests, oversized
  * bodies, callers past their rate limit, documents past the limits — before any work, and runs the rest on
- * SmallRye GraphQL's engine, answering in Facet's own error shape.
+ * its client's engine, answering in Facet's own error shape, serialised once.
  */
 package dev.facet.edge;

@@ -1,42 +1,36 @@
 package dev.facet.errors;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 import graphql.ErrorType;
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 
 /**
- * Gives the errors graphql-java raises about the document itself — validation, variables that do not fit their
- * types — a public code like every other error, and drops the engine's own extensions (classification, query
- * path), so every error a client sees has the same shape.
+ * Every error of an answer in its public form. Errors Facet raised ({@link FieldError}) already are; the ones
+ * graphql-java raises about the document itself — validation, variables that do not fit their types, an unknown
+ * operation name — get a public code here, and lose the engine's own extensions (classification, query path), so
+ * every error a client sees has the same shape.
  */
-public final class DocumentErrors extends SimplePerformantInstrumentation {
+public final class DocumentErrors {
 
     static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
 
-    @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
-            InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (result.getErrors().isEmpty() || result.getErrors().stream().allMatch(DocumentErrors::isPublic)) {
-            return CompletableFuture.completedFuture(result);
+    private DocumentErrors() {
+    }
+
+    /** The errors as the answer's {@code errors} list. */
+    public static List<Map<String, Object>> toSpecification(List<? extends GraphQLError> errors) {
+        List<Map<String, Object>> specification = new ArrayList<>(errors.size());
+        for (GraphQLError error : errors) {
+            specification.add((error instanceof FieldError known ? known : recoded(error)).toSpecification());
         }
-        List<GraphQLError> errors = result.getErrors().stream()
-                .map(error -> isPublic(error) ? error : recoded(error))
-                .toList();
-        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+        return specification;
     }
 
-    private static boolean isPublic(GraphQLError error) {
-        return error instanceof FieldError;
-    }
-
-    private static GraphQLError recoded(GraphQLError error) {
+    private static FieldError recoded(GraphQLError error) {
         String code;
         if (error.getErrorType() == ErrorType.InvalidSyntax) {
             code = PARSE_FAILED;

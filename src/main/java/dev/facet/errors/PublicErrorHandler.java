@@ -10,11 +10,9 @@ import org.jboss.logging.Logger;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
-import io.smallrye.graphql.execution.datafetcher.DataFetcherException;
 
 /**
- * Turns whatever a resolver failed with into a GraphQL error with a public code. It replaces SmallRye's handler so
- * that no exception class, library message or downstream detail can reach a client; anything that is not a
+ * Turns whatever a resolver failed with into a GraphQL error with a public code, so that no exception class, library message or downstream detail can reach a client; anything that is not a
  * {@link PublicError} is logged in full with an incident id and answered with only that id, as
  * {@code DOWNSTREAM_UNAVAILABLE}/{@code DOWNSTREAM_TIMEOUT} when a service failed us, else {@code INTERNAL}.
  */
@@ -47,11 +45,11 @@ public class PublicErrorHandler implements DataFetcherExceptionHandler {
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
-    // SmallRye wraps a failed Uni in its own DataFetcherException; the cause is what the resolver failed with.
+    // Futures wrap what a resolver failed with; the cause is what matters.
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof DataFetcherException) && current.getCause() != null) {
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

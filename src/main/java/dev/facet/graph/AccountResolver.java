@@ -16,7 +16,6 @@ import dev.facet.downstream.orders.OrderLineDto;
 import dev.facet.errors.ErrorCode;
 import dev.facet.errors.PublicError;
 import dev.facet.security.Caller;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The signed-in user's account page: the account, its orders and its recommendations. */
@@ -28,12 +27,10 @@ public class AccountResolver {
 
     private final ShopLoaders loaders;
     private final Caller caller;
-    private final Context context;
 
-    AccountResolver(ShopLoaders loaders, Caller caller, Context context) {
+    AccountResolver(ShopLoaders loaders, Caller caller) {
         this.loaders = loaders;
         this.caller = caller;
-        this.context = context;
     }
 
     @ServedTo("web")
@@ -43,7 +40,7 @@ public class AccountResolver {
         String userId = caller.requireUserId();
         // Orders and recommendations need only the user id, which the token gave us: start them with the account,
         // and start what their children need as soon as their ids arrive.
-        Lookahead next = Lookahead.of(context);
+        Lookahead next = Lookahead.current();
         boolean lineProductsWanted = next.selects("orders/lines/product");
         next.firstArguments("orders", DEFAULT_ORDERS).forEach(first -> prefetch(
                 loaders.orders(userId, first).invoke(orders -> {

@@ -3,9 +3,9 @@ package dev.facet.graph;
 import java.util.List;
 import java.util.Objects;
 
+import dev.facet.execution.ResolvingField;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import io.smallrye.graphql.api.Context;
 
 /**
  * What the client selected below the field being resolved, so a resolver that already knows the ids its children
@@ -13,19 +13,23 @@ import io.smallrye.graphql.api.Context;
  */
 public final class Lookahead {
 
+    private static final Lookahead NOTHING = new Lookahead(null);
+
     private final DataFetchingFieldSelectionSet selection;
 
     private Lookahead(DataFetchingFieldSelectionSet selection) {
         this.selection = selection;
     }
 
-    public static Lookahead of(Context context) {
-        return new Lookahead(context.unwrap(DataFetchingEnvironment.class).getSelectionSet());
+    /** Below the field whose resolver is running; outside a resolver's call, nothing is selected. */
+    public static Lookahead current() {
+        DataFetchingEnvironment field = ResolvingField.current();
+        return field == null ? NOTHING : new Lookahead(field.getSelectionSet());
     }
 
     /** Whether {@code path} (e.g. {@code stock} or {@code recommendations/rating}) is selected. */
     public boolean selects(String path) {
-        return selection.contains(path);
+        return selection != null && selection.contains(path);
     }
 
     /**
@@ -34,6 +38,9 @@ public final class Lookahead {
      * an absent or null argument is the field's default, as its resolver will read it.
      */
     public List<Integer> firstArguments(String name, int defaultFirst) {
+        if (selection == null) {
+            return List.of();
+        }
         return selection.getImmediateFields().stream()
                 .filter(field -> field.getName().equals(name))
                 .map(field -> field.getArguments().get("first"))

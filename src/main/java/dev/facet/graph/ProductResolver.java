@@ -14,7 +14,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.facet.contract.ServedTo;
 import dev.facet.errors.PublicError;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Products: the product page, category pages, and the fields of a product that other services serve. */
@@ -25,12 +24,10 @@ public class ProductResolver {
     static final int DEFAULT_PAGE = 20;
 
     private final ShopLoaders loaders;
-    private final Context context;
     private final CategoryPages pages;
 
-    ProductResolver(ShopLoaders loaders, Context context, CategoryPages pages) {
+    ProductResolver(ShopLoaders loaders, CategoryPages pages) {
         this.loaders = loaders;
-        this.context = context;
         this.pages = pages;
     }
 
@@ -40,7 +37,7 @@ public class ProductResolver {
     public Uni<Product> product(@NonNull @Id String id) {
         Ids.check(id, "id");
         // Stock, rating, reviews and categories need nothing the catalog answers: start them with the product.
-        Lookahead next = Lookahead.of(context);
+        Lookahead next = Lookahead.current();
         if (next.selects("stock")) {
             prefetch(loaders.stock(List.of(id)));
         }

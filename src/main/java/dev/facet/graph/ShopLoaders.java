@@ -1,12 +1,21 @@
 package dev.facet.graph;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.RequestScoped;
+
+import org.dataloader.BatchLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.MappedBatchLoader;
+import org.dataloader.Try;
 
 import dev.facet.downstream.accounts.AccountsService;
 import dev.facet.downstream.accounts.UserDto;
@@ -22,10 +31,12 @@ import dev.facet.downstream.recommendations.RecommendationsService;
 import dev.facet.downstream.reviews.RatingDto;
 import dev.facet.downstream.reviews.ReviewDto;
 import dev.facet.downstream.reviews.ReviewsService;
+import dev.facet.execution.TickLoader;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Every downstream read of one GraphQL request goes through here. graphql-java resolves a field's children only
+ * Every downstream read of one GraphQL request goes through here, remembered for the request by java-dataloader.
+ * graphql-java resolves a field's children only
  * after the field itself, so a root resolver that already knows an id starts its children's calls at once
  * ({@link #prefetch(Uni)}); when the children's batch resolvers run, they find those calls here instead of making
  * them again.
@@ -33,33 +44,65 @@ import io.smallrye.mutiny.Uni;
 @RequestScoped
 public class ShopLoaders {
 
-    private final CatalogService catalog;
-    private final ReviewsService reviews;
-    private final OrdersService orders;
-    private final RecommendationsService recommendations;
+    private static final String ALL = "all";
 
-    private final BatchMemo<String, ProductDto> products;
-    private final BatchMemo<String, StockDto> stock;
-    private final BatchMemo<String, RatingDto> ratings;
-    private final BatchMemo<String, UserDto> users;
-    private final Memo<String, Map<String, CategoryDto>> allCategories = new Memo<>();
-    private final Memo<ListKey, List<ReviewDto>> reviewsOfProduct = new Memo<>();
-    private final Memo<ListKey, List<OrderDto>> ordersOfUser = new Memo<>();
-    private final Memo<ListKey, List<RecommendationDto>> recommendationsOfUser = new Memo<>();
+    private final TickLoader<String, ProductDto> products;
+    private final TickLoader<String, StockDto> stock;
+    private final TickLoader<String, RatingDto> ratings;
+    private final TickLoader<String, UserDto> users;
+    private final TickLoader<String, Map<String, CategoryDto>> allCategories;
+    private final TickLoader<ListKey, List<ReviewDto>> reviewsOfProduct;
+    private final TickLoader<ListKey, List<OrderDto>> ordersOfUser;
+    private final TickLoader<ListKey, List<RecommendationDto>> recommendationsOfUser;
 
     ShopLoaders(CatalogService catalog, InventoryService inventory, ReviewsService reviews, AccountsService accounts,
             OrdersService orders, RecommendationsService recommendations) {
-        this.catalog = catalog;
-        this.reviews = reviews;
-        this.orders = orders;
-        this.recommendations = recommendations;
         // A batch of one is the single-resource read: the services answer an unknown id there with a plain 404.
-        this.products = new BatchMemo<>(ids -> ids.size() == 1 ? one(ids.get(0), catalog.product(ids.get(0)))
+        this.products = batched(ids -> ids.size() == 1 ? one(ids.get(0), catalog.product(ids.get(0)))
                 : catalog.products(ids));
-        this.users = new BatchMemo<>(ids -> ids.size() == 1 ? one(ids.get(0), accounts.user(ids.get(0)))
+        this.users = batched(ids -> ids.size() == 1 ? one(ids.get(0), accounts.user(ids.get(0)))
                 : accounts.users(ids));
-        this.stock = new BatchMemo<>(inventory::stock);
-        this.ratings = new BatchMemo<>(reviews::ratings);
+        this.stock = batched(inventory::stock);
+        this.ratings = batched(reviews::ratings);
+        this.allCategories = remembered(ignored -> catalog.categories());
+        this.reviewsOfProduct = remembered(key -> reviews.reviews(key.ownerId(), key.limit()));
+        this.ordersOfUser = remembered(key -> orders.orders(key.ownerId(), key.limit()));
+        this.recommendationsOfUser = remembered(key -> recommendations.recommendations(key.ownerId(), key.limit()));
+    }
+
+    /**
+     * A read by ids: the ids asked for during one event-loop turn leave together ({@link TickLoader}), and an id
+     * asked for again — in flight, answered or failed — is never sent again. java-dataloader forgets the keys of a
+     * batch that failed as a whole, so a failure is handed over per id ({@link Try}) and remembered like an answer:
+     * the field that reads it later gets the same failure instead of asking a failing service again.
+     */
+    private static <V> TickLoader<String, V> batched(Function<List<String>, Uni<Map<String, V>>> fetch) {
+        MappedBatchLoader<String, Try<V>> load = ids -> fetch.apply(List.copyOf(ids))
+                .map(found -> {
+                    Map<String, Try<V>> tries = new HashMap<>();
+                    found.forEach((id, value) -> tries.put(id, Try.succeeded(value)));
+                    return tries;
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    Map<String, Try<V>> failed = new HashMap<>();
+                    ids.forEach(id -> failed.put(id, Try.failed(failure)));
+                    return failed;
+                })
+                .subscribeAsCompletionStage();
+        return new TickLoader<>(DataLoaderFactory.newMappedDataLoaderWithTry(load));
+    }
+
+    /**
+     * A read that takes one key (a product's reviews, a user's orders): the keys of one turn are read side by side,
+     * one call each, and each answer or failure is remembered for the rest of the request.
+     */
+    private static <K, V> TickLoader<K, V> remembered(Function<K, Uni<V>> fetch) {
+        BatchLoader<K, Try<V>> load = keys -> Uni.join().all(keys.stream()
+                        .map(key -> fetch.apply(key).map(Try::succeeded).onFailure().recoverWithItem(Try::<V>failed))
+                        .toList())
+                .andFailFast()
+                .subscribeAsCompletionStage();
+        return new TickLoader<>(DataLoaderFactory.newDataLoaderWithTry(load));
     }
 
     /** Starts a load now and forgets about it; whoever needs the answer later gets it from the memo. */
@@ -71,44 +114,43 @@ public class ShopLoaders {
     }
 
     public Uni<Optional<ProductDto>> product(String id) {
-        return products.getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+        return Uni.createFrom().completionStage(products.load(id)).map(Optional::ofNullable);
     }
 
     public Uni<Map<String, ProductDto>> products(Collection<String> ids) {
-        return products.getAll(ids);
+        return all(products, ids);
     }
 
     public Uni<Map<String, CategoryDto>> categories() {
-        return allCategories.get("all", catalog::categories);
+        return Uni.createFrom().completionStage(allCategories.load(ALL));
     }
 
     public Uni<Map<String, StockDto>> stock(Collection<String> productIds) {
-        return stock.getAll(productIds);
+        return all(stock, productIds);
     }
 
     public Uni<Map<String, RatingDto>> ratings(Collection<String> productIds) {
-        return ratings.getAll(productIds);
+        return all(ratings, productIds);
     }
 
     public Uni<List<ReviewDto>> reviews(String productId, int limit) {
-        return reviewsOfProduct.get(new ListKey(productId, limit), () -> reviews.reviews(productId, limit));
+        return Uni.createFrom().completionStage(reviewsOfProduct.load(new ListKey(productId, limit)));
     }
 
     public Uni<Optional<UserDto>> user(String id) {
-        return users.getAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+        return Uni.createFrom().completionStage(users.load(id)).map(Optional::ofNullable);
     }
 
     public Uni<Map<String, UserDto>> users(Collection<String> ids) {
-        return users.getAll(ids);
+        return all(users, ids);
     }
 
     public Uni<List<OrderDto>> orders(String userId, int limit) {
-        return ordersOfUser.get(new ListKey(userId, limit), () -> orders.orders(userId, limit));
+        return Uni.createFrom().completionStage(ordersOfUser.load(new ListKey(userId, limit)));
     }
 
     public Uni<List<RecommendationDto>> recommendations(String userId, int limit) {
-        return recommendationsOfUser.get(new ListKey(userId, limit),
-                () -> recommendations.recommendations(userId, limit));
+        return Uni.createFrom().completionStage(recommendationsOfUser.load(new ListKey(userId, limit)));
     }
 
     /** The products recommended to a user, best first; products the catalog no longer has are left out. */
@@ -137,6 +179,23 @@ public class ShopLoaders {
     public Uni<List<String>> recommendedIds(String userId, int limit) {
         return recommendations(userId, limit)
                 .map(picks -> picks.stream().map(RecommendationDto::productId).toList());
+    }
+
+    /** The values of {@code ids} that exist, by id. */
+    private static <V> Uni<Map<String, V>> all(TickLoader<String, V> loader, Collection<String> ids) {
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(ids));
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Uni.createFrom().completionStage(loader.loadMany(wanted)).map(values -> {
+            Map<String, V> found = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                if (values.get(i) != null) {
+                    found.put(wanted.get(i), values.get(i));
+                }
+            }
+            return found;
+        });
     }
 
     private static <V> Uni<Map<String, V>> one(String id, Uni<Optional<V>> read) {

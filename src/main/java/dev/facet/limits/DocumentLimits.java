@@ -51,7 +51,11 @@ public class DocumentLimits {
 
     /** Refuses an operation deeper, or with more aliases, root fields or directives, than the limits allow. */
     public void checkShape(Document document, String operationName, Limits limits) throws DocumentRefused {
-        DocumentShape shape = DocumentShape.of(document, operationName);
+        checkShape(DocumentShape.of(document, operationName), limits);
+    }
+
+    /** Refuses a measured operation ({@code null}: none to measure) that is over the limits. */
+    public void checkShape(DocumentShape shape, Limits limits) throws DocumentRefused {
         if (shape == null) {
             return;
         }
@@ -71,8 +75,13 @@ public class DocumentLimits {
             return 0;
         }
         long cost = QueryCost.of(schema, document, operation, variables);
-        over(cost, limits.maxCost(), "QUERY_TOO_COSTLY", "The query would cost %s; at most %d");
+        checkCost(cost, limits);
         return cost;
+    }
+
+    /** Refuses an operation whose estimated cost is over the limit. */
+    public void checkCost(long cost, Limits limits) throws DocumentRefused {
+        over(cost, limits.maxCost(), "QUERY_TOO_COSTLY", "The query would cost %s; at most %d");
     }
 
     private static void over(long value, long limit, String code, String message) throws DocumentRefused {

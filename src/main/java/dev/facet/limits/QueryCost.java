@@ -35,9 +35,14 @@ public final class QueryCost {
     /** The size assumed for a list whose {@code first} cannot be read before validation (the most Facet serves). */
     static final long UNKNOWN_SIZE = 100;
 
+    /** An operation's cost, and whether it depends on the variables (a {@code first} given as a variable). */
+    public record Estimate(long cost, boolean readsVariables) {
+    }
+
     private final GraphQLSchema schema;
     private final Fragments<Long> fragments;
     private final Map<String, Object> variables;
+    private boolean readsVariables;
 
     private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
         this.schema = schema;
@@ -47,13 +52,22 @@ public final class QueryCost {
 
     public static long of(GraphQLSchema schema, Document document, OperationDefinition operation,
             Map<String, Object> variables) {
+        return estimate(schema, document, operation, variables).cost();
+    }
+
+    public static Estimate estimate(GraphQLSchema schema, Document document, OperationDefinition operation,
+            Map<String, Object> variables) {
         GraphQLFieldsContainer root = switch (operation.getOperation()) {
             case MUTATION -> schema.getMutationType();
             case SUBSCRIPTION -> schema.getSubscriptionType();
             default -> schema.getQueryType();
         };
-        return root == null ? 0 : new QueryCost(schema, document, variables).selections(operation.getSelectionSet(),
-                root);
+        if (root == null) {
+            return new Estimate(0, false);
+        }
+        QueryCost measure = new QueryCost(schema, document, variables);
+        long cost = measure.selections(operation.getSelectionSet(), root);
+        return new Estimate(cost, measure.readsVariables);
     }
 
     private long selections(SelectionSet set, GraphQLType parent) {
@@ -118,9 +132,11 @@ public final class QueryCost {
         if (value instanceof IntValue number) {
             return Math.max(0, number.getValue().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue());
         }
-        if (value instanceof VariableReference reference
-                && variables.get(reference.getName()) instanceof Number number) {
-            return Math.max(0, number.longValue());
+        if (value instanceof VariableReference reference) {
+            readsVariables = true;
+            if (variables.get(reference.getName()) instanceof Number number) {
+                return Math.max(0, number.longValue());
+            }
         }
         return UNKNOWN_SIZE; // null (the field's default then applies) or a value validation will refuse
     }

@@ -15,7 +15,6 @@ import dev.facet.graph.First;
 import dev.facet.graph.Lookahead;
 import dev.facet.graph.ShopLoaders;
 import dev.facet.security.Caller;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The mobile home screen: greeting, recommendations and recent orders, all started at once. */
@@ -27,12 +26,10 @@ public class HomeResolver {
 
     private final ShopLoaders loaders;
     private final Caller caller;
-    private final Context context;
 
-    HomeResolver(ShopLoaders loaders, Caller caller, Context context) {
+    HomeResolver(ShopLoaders loaders, Caller caller) {
         this.loaders = loaders;
         this.caller = caller;
-        this.context = context;
     }
 
     @ServedTo("mobile")
@@ -42,7 +39,7 @@ public class HomeResolver {
         String userId = caller.requireUserId();
         // greeting, recommended and recentOrders start together as soon as this returns; the cards' products and
         // stock need only the recommended ids, so they start when those arrive, not after the catalog answers.
-        Lookahead next = Lookahead.of(context);
+        Lookahead next = Lookahead.current();
         boolean stockWanted = next.selects("recommended/inStock");
         next.firstArguments("recommended", DEFAULT_RECOMMENDED)
                 .forEach(first -> loaders.prefetchRecommended(userId, first, stockWanted, false));

@@ -18,7 +18,6 @@ import dev.facet.graph.Ids;
 import dev.facet.graph.Lookahead;
 import dev.facet.graph.ShopLoaders;
 import dev.facet.graph.SourceOrder;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** The product detail screen and the stock and rating of every product card. */
@@ -26,11 +25,9 @@ import io.smallrye.mutiny.Uni;
 public class ProductCardResolver {
 
     private final ShopLoaders loaders;
-    private final Context context;
 
-    ProductCardResolver(ShopLoaders loaders, Context context) {
+    ProductCardResolver(ShopLoaders loaders) {
         this.loaders = loaders;
-        this.context = context;
     }
 
     @ServedTo("mobile")
@@ -39,7 +36,7 @@ public class ProductCardResolver {
     public Uni<ProductCard> productCard(@NonNull @Id String id) {
         Ids.check(id, "id");
         // Stock and rating need only the id: start them with the catalog call.
-        Lookahead next = Lookahead.of(context);
+        Lookahead next = Lookahead.current();
         if (next.selects("inStock")) {
             prefetch(loaders.stock(List.of(id)));
         }

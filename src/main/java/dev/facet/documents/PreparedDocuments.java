@@ -1,0 +1,42 @@
+package dev.facet.documents;
+
+import java.util.function.Supplier;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * The documents Facet has prepared, per client and by the sha256 of their text, so that a document is parsed,
+ * measured and validated once however many requests send it. Bounded by bytes ({@code facet.documents.cache-size}),
+ * weighing each entry by its text and syntax tree, and evicting by size and use (Caffeine's W-TinyLFU): a flood of
+ * one-off documents cannot push out the few a frontend sends all day, nor fill the heap. Refusals are remembered
+ * too, so a hostile document sent again costs a lookup.
+ */
+@Singleton
+public class PreparedDocuments {
+
+    private record Key(String client, String sha256) {
+    }
+
+    private final Cache<Key, PreparedDocument> documents;
+
+    PreparedDocuments(@ConfigProperty(name = "facet.documents.cache-size", defaultValue = "16M") MemorySize size) {
+        this.documents = Caffeine.newBuilder()
+                .maximumWeight(size.asLongValue())
+                .weigher((Key key, PreparedDocument document) -> document.weight())
+                .build();
+    }
+
+    /** The prepared document of {@code client} whose text has this sha256; {@code prepare} runs on a miss. */
+    PreparedDocument get(String client, String sha256, Supplier<PreparedDocument> prepare) {
+        Key key = new Key(client, sha256);
+        PreparedDocument known = documents.getIfPresent(key);
+        return known != null ? known : documents.get(key, ignored -> prepare.get());
+    }
+}

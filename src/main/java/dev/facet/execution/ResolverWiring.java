@@ -1,0 +1,162 @@
+package dev.facet.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Singleton;
+
+import org.dataloader.BatchLoader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.PropertyDataFetcher;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Schema;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.transformation.NumberTransformer;
+import io.smallrye.graphql.transformation.Transformer;
+
+/**
+ * Connects the code-first graph's resolvers to graphql-java, replacing the data fetchers SmallRye generates. SmallRye
+ * builds a whole context per field — a clone of its request context, the selected fields twice as JSON, CDI events,
+ * a request-context activation — and Facet's resolvers need none of it: here a field calls its resolver method
+ * directly through a method handle, a {@code @Source List} field joins its level's batch ({@link FieldBatches}),
+ * and a plain property is read by graphql-java's own {@link PropertyDataFetcher}. The schema, its names and types
+ * still come from SmallRye's model, built from the annotations.
+ */
+@Singleton
+public class ResolverWiring {
+
+    private final GraphQLCodeRegistry registry;
+
+    ResolverWiring(Schema graph, ObjectMapper json) {
+        refuseUnsupported(graph);
+        GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
+        graph.getQueries().forEach(operation -> resolver(code, "Query", operation, json));
+        graph.getMutations().forEach(operation -> resolver(code, "Mutation", operation, json));
+        for (Type type : graph.getTypes().values()) {
+            type.getFields().values().forEach(field -> property(code, type.getName(), field));
+            if (type.hasOperations()) {
+                type.getOperations().values().forEach(operation -> resolver(code, type.getName(), operation, json));
+            }
+            if (type.hasBatchOperations()) {
+                type.getBatchOperations().values().forEach(operation -> batch(code, type.getName(), operation, json));
+            }
+        }
+        this.registry = code.build();
+    }
+
+    /** The data fetchers of the whole graph; each client's schema takes the ones of the fields it is served. */
+    public GraphQLCodeRegistry registry() {
+        return registry;
+    }
+
+    private static void resolver(GraphQLCodeRegistry.Builder code, String type, Operation operation,
+            ObjectMapper json) {
+        ResolverMethod method = ResolverMethod.bind(type + "." + operation.getName(), operation, bean(operation), json);
+        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), (DataFetcher<Object>) environment -> {
+            Object[] arguments = method.arguments(environment);
+            DataFetchingEnvironment outer = ResolvingField.enter(environment);
+            try {
+                return FieldValues.of(method.invoke(arguments));
+            } finally {
+                ResolvingField.leave(outer);
+            }
+        });
+    }
+
+    private static void batch(GraphQLCodeRegistry.Builder code, String type, Operation operation, ObjectMapper json) {
+        String coordinates = type + "." + operation.getName();
+        ResolverMethod method = ResolverMethod.bind(coordinates, operation, bean(operation), json);
+        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), (DataFetcher<Object>) environment -> {
+            FieldBatches batches = environment.getGraphQlContext().get(FieldBatches.KEY);
+            return batches.of(coordinates, method.otherArguments(environment), others -> resolveAll(method, others))
+                    .load(environment.getSource());
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BatchLoader<Object, Object> resolveAll(ResolverMethod method, List<Object> others) {
+        return parents -> (CompletableFuture<List<Object>>) FieldValues.of(
+                method.invoke(method.batchArguments(new ArrayList<>(parents), others)));
+    }
+
+    /**
+     * A plain field is read by graphql-java's property fetcher — by the Java property name when it differs from the
+     * field's — and dates and the like are formatted as SmallRye's scalars expect.
+     */
+    private static void property(GraphQLCodeRegistry.Builder code, String type, Field field) {
+        Transformer<Object, Object> transformer = formatting(field);
+        boolean renamed = !field.getName().equals(field.getPropertyName());
+        if (transformer == null && !renamed) {
+            return; // the registry's default: a PropertyDataFetcher for the field's name
+        }
+        if (transformer != null && field.hasWrapper()) {
+            throw new IllegalStateException("Lists of " + field.getReference().getClassName() + " are not supported: "
+                    + type + "." + field.getName());
+        }
+        PropertyDataFetcher<Object> read = PropertyDataFetcher.fetching(field.getPropertyName());
+        code.dataFetcher(FieldCoordinates.coordinates(type, field.getName()), transformer == null ? read
+                : (DataFetcher<Object>) environment -> {
+                    Object value = read.get(environment);
+                    return value == null ? null : transformer.out(value);
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Transformer<Object, Object> formatting(Field field) {
+        Transformer<Object, Object> transformer = Transformer.transformer(field);
+        // numbers pass through unchanged; only formats (dates, a declared number format) change a value
+        return transformer == null || transformer.getClass() == NumberTransformer.class ? null : transformer;
+    }
+
+    private static Object bean(Operation operation) {
+        try {
+            Class<?> type = Class.forName(operation.getClassName(), true,
+                    Thread.currentThread().getContextClassLoader());
+            InstanceHandle<?> handle = Arc.container().instance(type);
+            if (!handle.isAvailable()) {
+                throw new IllegalStateException("No bean for resolver class " + type.getName());
+            }
+            return handle.get();
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalStateException("No resolver class " + operation.getClassName(), missing);
+        }
+    }
+
+    private static void refuseUnsupported(Schema graph) {
+        List<String> unsupported = new ArrayList<>();
+        if (graph.hasSubscriptions()) {
+            unsupported.add("subscriptions");
+        }
+        if (graph.hasNamespaceQueries() || graph.hasNamespaceMutations()) {
+            unsupported.add("namespaces");
+        }
+        if (graph.hasResolvers()) {
+            unsupported.add("@Resolver");
+        }
+        if (graph.hasInterfaces() || graph.hasUnions()) {
+            unsupported.add("interfaces and unions");
+        }
+        for (Map.Entry<String, Type> type : graph.getTypes().entrySet()) {
+            for (Field field : type.getValue().getFields().values()) {
+                if (field.isAdaptingTo() || field.isAdaptingWith() || field.getReference().isAdaptingTo()
+                        || field.getReference().isAdaptingWith()) {
+                    unsupported.add("adapters (" + type.getKey() + "." + field.getName() + ")");
+                }
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalStateException("Facet's execution does not support " + unsupported);
+        }
+    }
+}
