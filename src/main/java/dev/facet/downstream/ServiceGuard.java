@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import dev.facet.execution.RequestContexts;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 
 /**
  * The fault-tolerance policy of one internal service, built from its {@code facet.downstream.services.<service>}
@@ -55,6 +57,11 @@ public final class ServiceGuard {
                     .limit(policy.bulkhead().maxConcurrent())
                     .queueSize(policy.bulkhead().queue())
                     .done()
+                // The call never blocks: start it where it is asked for, on the request's event loop, and deliver its
+                // answer where it arrives. Left to itself the Guard would pass each call and each answer through the
+                // event loop's task queue; a retry that fires on a timer thread finds its way back in call() instead.
+                .withThreadOffload(true)
+                .withThreadOffloadExecutor(Runnable::run)
                 .build();
     }
 
@@ -68,13 +75,26 @@ public final class ServiceGuard {
      */
     public <T> Uni<T> call(Supplier<Uni<T>> attempt) {
         Deadline deadline = deadlines.get();
+        Context request = RequestContexts.current();
         return Uni.createFrom().deferred(() -> {
             if (deadline.passed()) {
                 return Uni.createFrom().failure(new DeadlinePassed(service));
             }
-            Uni<T> guarded = guarded(() -> attemptWithin(deadline, attempt));
+            Uni<T> guarded = guarded(() -> on(request, () -> attemptWithin(deadline, attempt)));
             return guarded.ifNoItem().after(deadline.remaining()).failWith(() -> new DeadlinePassed(service));
         });
+    }
+
+    /**
+     * Every attempt starts on the request's Vert.x context, where the caller's token and the deadline are found:
+     * the first one is already there; a retry fires on a timer thread after its backoff and is handed back.
+     */
+    private static <T> Uni<T> on(Context request, Supplier<Uni<T>> attempt) {
+        if (request == null || RequestContexts.current() == request) {
+            return attempt.get();
+        }
+        return Uni.createFrom().<T>deferred(attempt::get)
+                .runSubscriptionOn(task -> request.runOnContext(ignored -> task.run()));
     }
 
     CircuitBreakerState breakerState() {

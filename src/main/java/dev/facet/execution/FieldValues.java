@@ -5,14 +5,13 @@ import java.util.concurrent.CompletionStage;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Turns what a resolver returned into what graphql-java waits for, and makes sure graphql-java goes on where the
  * request lives. A {@code Uni} may complete on another thread — a timer that fired, a retry's scheduler — and
  * whatever graphql-java does next (the children's resolvers, their batches, the caller's identity and deadline,
  * the request's CDI beans) belongs on the request's own Vert.x context; so a value arriving elsewhere is handed back
- * to that context, and one arriving on it (the usual case) goes on at once.
+ * to that context ({@link RequestContexts}), and one arriving on it (the usual case) goes on at once.
  */
 final class FieldValues {
 
@@ -31,19 +30,11 @@ final class FieldValues {
     }
 
     static <T> CompletableFuture<T> future(Uni<T> uni) {
-        Context origin = Vertx.currentContext();
+        Context request = RequestContexts.current();
         CompletableFuture<T> future = new CompletableFuture<>();
         uni.subscribe().with(
-                item -> resume(origin, () -> future.complete(item)),
-                failure -> resume(origin, () -> future.completeExceptionally(failure)));
+                item -> RequestContexts.resume(request, () -> future.complete(item)),
+                failure -> RequestContexts.resume(request, () -> future.completeExceptionally(failure)));
         return future;
-    }
-
-    private static void resume(Context origin, Runnable next) {
-        if (origin == null || Vertx.currentContext() == origin) {
-            next.run();
-        } else {
-            origin.runOnContext(ignored -> next.run());
-        }
     }
 }
