@@ -15,9 +15,13 @@ public final class RequestContexts {
     private RequestContexts() {
     }
 
-    /** The request context of the current thread, or null outside Vert.x. */
+    /**
+     * The request context of the current thread, or null outside a request: off Vert.x, or on an event loop's own
+     * context, which every request of that thread shares.
+     */
     public static Context current() {
-        return outermost(Vertx.currentContext());
+        Context context = Vertx.currentContext();
+        return context != null && VertxContext.isDuplicatedContext(context) ? outermost(context) : null;
     }
 
     /** Runs {@code next} now when the current thread runs for {@code request}, else on {@code request}'s context. */

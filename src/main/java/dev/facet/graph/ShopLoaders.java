@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Singleton;
 
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoaderFactory;
@@ -31,8 +31,10 @@ import dev.facet.downstream.recommendations.RecommendationsService;
 import dev.facet.downstream.reviews.RatingDto;
 import dev.facet.downstream.reviews.ReviewDto;
 import dev.facet.downstream.reviews.ReviewsService;
+import dev.facet.execution.RequestContexts;
 import dev.facet.execution.TickLoader;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 
 /**
  * Every downstream read of one GraphQL request goes through here, remembered for the request by java-dataloader.
@@ -41,33 +43,63 @@ import io.smallrye.mutiny.Uni;
  * ({@link #prefetch(Uni)}); when the children's batch resolvers run, they find those calls here instead of making
  * them again.
  */
-@RequestScoped
+@Singleton
 public class ShopLoaders {
 
     private static final String ALL = "all";
+    private static final String KEY = ShopLoaders.class.getName();
 
-    private final TickLoader<String, ProductDto> products;
-    private final TickLoader<String, StockDto> stock;
-    private final TickLoader<String, RatingDto> ratings;
-    private final TickLoader<String, UserDto> users;
-    private final TickLoader<String, Map<String, CategoryDto>> allCategories;
-    private final TickLoader<ListKey, List<ReviewDto>> reviewsOfProduct;
-    private final TickLoader<ListKey, List<OrderDto>> ordersOfUser;
-    private final TickLoader<ListKey, List<RecommendationDto>> recommendationsOfUser;
+    private final CatalogService catalog;
+    private final InventoryService inventory;
+    private final ReviewsService reviews;
+    private final AccountsService accounts;
+    private final OrdersService orders;
+    private final RecommendationsService recommendations;
 
     ShopLoaders(CatalogService catalog, InventoryService inventory, ReviewsService reviews, AccountsService accounts,
             OrdersService orders, RecommendationsService recommendations) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.reviews = reviews;
+        this.accounts = accounts;
+        this.orders = orders;
+        this.recommendations = recommendations;
+    }
+
+    /** The reads of one request: its loaders, each remembering what it read. */
+    private final class Reads {
         // A batch of one is the single-resource read: the services answer an unknown id there with a plain 404.
-        this.products = batched(ids -> ids.size() == 1 ? one(ids.get(0), catalog.product(ids.get(0)))
-                : catalog.products(ids));
-        this.users = batched(ids -> ids.size() == 1 ? one(ids.get(0), accounts.user(ids.get(0)))
-                : accounts.users(ids));
-        this.stock = batched(inventory::stock);
-        this.ratings = batched(reviews::ratings);
-        this.allCategories = remembered(ignored -> catalog.categories());
-        this.reviewsOfProduct = remembered(key -> reviews.reviews(key.ownerId(), key.limit()));
-        this.ordersOfUser = remembered(key -> orders.orders(key.ownerId(), key.limit()));
-        this.recommendationsOfUser = remembered(key -> recommendations.recommendations(key.ownerId(), key.limit()));
+        final TickLoader<String, ProductDto> products = batched(ids -> ids.size() == 1
+                ? one(ids.get(0), catalog.product(ids.get(0))) : catalog.products(ids));
+        final TickLoader<String, UserDto> users = batched(ids -> ids.size() == 1
+                ? one(ids.get(0), accounts.user(ids.get(0))) : accounts.users(ids));
+        final TickLoader<String, StockDto> stock = batched(inventory::stock);
+        final TickLoader<String, RatingDto> ratings = batched(reviews::ratings);
+        final TickLoader<String, Map<String, CategoryDto>> allCategories = remembered(ignored -> catalog.categories());
+        final TickLoader<ListKey, List<ReviewDto>> reviewsOfProduct = remembered(
+                key -> reviews.reviews(key.ownerId(), key.limit()));
+        final TickLoader<ListKey, List<OrderDto>> ordersOfUser = remembered(
+                key -> orders.orders(key.ownerId(), key.limit()));
+        final TickLoader<ListKey, List<RecommendationDto>> recommendationsOfUser = remembered(
+                key -> recommendations.recommendations(key.ownerId(), key.limit()));
+    }
+
+    /**
+     * This request's reads, kept in the request's Vert.x context like everything else the request carries (see
+     * {@link RequestContexts}): made the first time the request reads something. Outside a request (no Vert.x
+     * context) every call reads afresh.
+     */
+    private Reads reads() {
+        Context request = RequestContexts.current();
+        if (request == null) {
+            return new Reads();
+        }
+        Reads reads = request.getLocal(KEY);
+        if (reads == null) {
+            reads = new Reads();
+            request.putLocal(KEY, reads);
+        }
+        return reads;
     }
 
     /**
@@ -114,43 +146,43 @@ public class ShopLoaders {
     }
 
     public Uni<Optional<ProductDto>> product(String id) {
-        return Uni.createFrom().completionStage(products.load(id)).map(Optional::ofNullable);
+        return Uni.createFrom().completionStage(reads().products.load(id)).map(Optional::ofNullable);
     }
 
     public Uni<Map<String, ProductDto>> products(Collection<String> ids) {
-        return all(products, ids);
+        return all(reads().products, ids);
     }
 
     public Uni<Map<String, CategoryDto>> categories() {
-        return Uni.createFrom().completionStage(allCategories.load(ALL));
+        return Uni.createFrom().completionStage(reads().allCategories.load(ALL));
     }
 
     public Uni<Map<String, StockDto>> stock(Collection<String> productIds) {
-        return all(stock, productIds);
+        return all(reads().stock, productIds);
     }
 
     public Uni<Map<String, RatingDto>> ratings(Collection<String> productIds) {
-        return all(ratings, productIds);
+        return all(reads().ratings, productIds);
     }
 
     public Uni<List<ReviewDto>> reviews(String productId, int limit) {
-        return Uni.createFrom().completionStage(reviewsOfProduct.load(new ListKey(productId, limit)));
+        return Uni.createFrom().completionStage(reads().reviewsOfProduct.load(new ListKey(productId, limit)));
     }
 
     public Uni<Optional<UserDto>> user(String id) {
-        return Uni.createFrom().completionStage(users.load(id)).map(Optional::ofNullable);
+        return Uni.createFrom().completionStage(reads().users.load(id)).map(Optional::ofNullable);
     }
 
     public Uni<Map<String, UserDto>> users(Collection<String> ids) {
-        return all(users, ids);
+        return all(reads().users, ids);
     }
 
     public Uni<List<OrderDto>> orders(String userId, int limit) {
-        return Uni.createFrom().completionStage(ordersOfUser.load(new ListKey(userId, limit)));
+        return Uni.createFrom().completionStage(reads().ordersOfUser.load(new ListKey(userId, limit)));
     }
 
     public Uni<List<RecommendationDto>> recommendations(String userId, int limit) {
-        return Uni.createFrom().completionStage(recommendationsOfUser.load(new ListKey(userId, limit)));
+        return Uni.createFrom().completionStage(reads().recommendationsOfUser.load(new ListKey(userId, limit)));
     }
 
     /** The products recommended to a user, best first; products the catalog no longer has are left out. */

@@ -6,10 +6,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.vertx.ContextLocals;
 
 /**
- * The verified caller of the request being served, kept in the request's Vert.x context. Downstream calls are
- * often made from callbacks (a batch leaving at the end of an event-loop turn, a retry after its backoff) where
- * the CDI request context may not be the request's own — and asking CDI for the identity there can block the
- * event loop. The Vert.x context travels with every such callback.
+ * The verified caller of the request being served, kept in the request's Vert.x context. A GraphQL request has no
+ * CDI request scope: everything it does — resolvers, batches leaving at the end of an event-loop turn, retries after
+ * their backoff — runs on that context or one nested in it, which sees the same caller.
  */
 public final class CallerIdentity {
 
@@ -23,7 +22,7 @@ public final class CallerIdentity {
         try {
             ContextLocals.put(KEY, identity);
         } catch (RuntimeException notOnARequestContext) {
-            // not on a request's Vert.x context (e.g. a unit test): the relay falls back to CDI
+            // not on a request's Vert.x context: there is no caller to remember
         }
     }
 

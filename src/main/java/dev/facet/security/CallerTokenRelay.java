@@ -10,22 +10,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Forwards the caller's bearer token on every call to an internal service, so each service sees the same user the
- * gateway saw. An anonymous call forwards nothing. (quarkus-rest-client-oidc-token-propagation would do this, but
- * it does not resolve in our build; this is the same idea in a few lines.)
+ * gateway saw. An anonymous call, or one made outside a request, forwards nothing. (quarkus-rest-client-oidc-token-
+ * propagation would do this, but it reads the CDI request scope, which a GraphQL request does not have; this is the
+ * same idea in a few lines.)
  */
 @ApplicationScoped
 public class CallerTokenRelay implements ClientRequestFilter {
 
-    private final SecurityIdentity identity;
-
-    CallerTokenRelay(SecurityIdentity identity) {
-        this.identity = identity;
-    }
-
     @Override
     public void filter(ClientRequestContext request) {
-        SecurityIdentity caller = CallerIdentity.current().orElse(identity);
-        if (caller.isAnonymous()) {
+        SecurityIdentity caller = CallerIdentity.current().orElse(null);
+        if (caller == null || caller.isAnonymous()) {
             return;
         }
         AccessTokenCredential token = caller.getCredential(AccessTokenCredential.class);
