@@ -22,6 +22,8 @@ import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -92,6 +94,7 @@ class GraphQLGate {
     }
 
     private void begin(RoutingContext context) {
+        endCdiRequestScope();
         RequestDeadline.markArrival();
         secure(context.response());
         HttpMethod method = context.request().method();
@@ -207,6 +210,19 @@ class GraphQLGate {
                     null);
         } else {
             context.next();
+        }
+    }
+
+    /**
+     * SmallRye GraphQL's WebSocket handler runs before the gate on every request to this path, and opens a CDI
+     * request scope on the request's Vert.x context before it passes a plain HTTP request on. A GraphQL request has no
+     * use for one ({@link GraphQLExecution}); left open, it would be copied into the context of every downstream call,
+     * and the REST client would look for a Quarkus REST request's headers on each of them.
+     */
+    private static void endCdiRequestScope() {
+        ManagedContext scope = Arc.container().requestContext();
+        if (scope.isActive()) {
+            scope.terminate();
         }
     }
 
