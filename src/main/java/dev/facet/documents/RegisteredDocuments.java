@@ -77,6 +77,14 @@ public class RegisteredDocuments {
         return Optional.ofNullable(byId.getOrDefault(client, Map.of()).get(id));
     }
 
+    /** The registered operation of {@code client} whose operation is named {@code operationName}. */
+    public Optional<PreparedDocument> named(String client, String operationName) {
+        return byId.getOrDefault(client, Map.of()).values().stream()
+                .filter(document -> document.registered().map(RegisteredDocument::operationName)
+                        .filter(operationName::equals).isPresent())
+                .findFirst();
+    }
+
     /** The registered operation whose text, once parsed and printed, is that of {@code document}. */
     Optional<RegisteredDocument> byDocument(String client, Document document) {
         return Optional.ofNullable(byPrintedText.getOrDefault(client, Map.of()).get(AstPrinter.printAst(document)));

@@ -20,6 +20,7 @@ import dev.facet.downstream.RequestDeadline;
 import dev.facet.errors.DocumentErrors;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
+import dev.facet.warmup.WarmUp;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
 import io.quarkus.arc.Arc;
@@ -65,11 +66,12 @@ class GraphQLGate {
     private final DocumentLimits limits;
     private final GraphQLExecution execution;
     private final CallerQuota quota;
+    private final WarmUp warmUp;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
-            CallerQuota quota,
+            CallerQuota quota, WarmUp warmUp,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
@@ -77,6 +79,7 @@ class GraphQLGate {
         this.limits = limits;
         this.execution = execution;
         this.quota = quota;
+        this.warmUp = warmUp;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
@@ -119,14 +122,16 @@ class GraphQLGate {
                     "Send the request as application/json", null);
             return;
         }
-        SecurityIdentity identity = identity(context);
+        boolean warmingUp = warmUp.admits(context);
+        SecurityIdentity identity = warmingUp ? warmUp.identity() : identity(context);
+        context.put(SecurityIdentity.class.getName(), identity);
         ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
         if (choice.refused()) {
             EdgeAnswers.error(context, choice.status(), format.get(), choice.code(), choice.message(), null);
             return;
         }
         context.put(ClientContract.class.getName(), choice.contract());
-        Duration wait = quota.take(context, identity, choice.contract());
+        Duration wait = warmingUp ? Duration.ZERO : quota.take(context, identity, choice.contract());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             context.response().putHeader("Retry-After", String.valueOf(seconds));
@@ -179,7 +184,8 @@ class GraphQLGate {
             EdgeAnswers.errors(context, format.status(true), format, DocumentErrors.toSpecification(invalid));
             return;
         }
-        execution.run(context, identity(context), contract, document, request, format, extensions);
+        execution.run(context, context.get(SecurityIdentity.class.getName()), contract, document, request, format,
+                extensions);
     }
 
     private void schema(RoutingContext context) {

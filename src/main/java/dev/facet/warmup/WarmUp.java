@@ -1,0 +1,223 @@
+package dev.facet.warmup;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.facet.documents.PreparedDocument;
+import dev.facet.documents.RegisteredDocuments;
+import graphql.language.OperationDefinition;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Warms Facet up before it reports ready: a JVM that takes full traffic cold spends its first seconds interpreting
+ * and compiling, its calls to the services time out, and their breakers open — every new instance of an
+ * autoscaled deployment would start by failing. So at start-up Facet sends itself its registered operations
+ * ({@code facet.warm-up.operations}), over HTTP to its own port, a few hundred times each, through the whole request
+ * path: the edge, the engine, the resolvers, the REST clients and their JSON. Only the first request of each
+ * operation reaches the services; their answers are recorded and replayed to the rest ({@link WarmUpReplay}), so the
+ * warm-up costs each service a handful of calls, never writes, and leaves its breakers alone.
+ *
+ * <p>Warm-up requests prove themselves with a secret made at start-up and dropped when the warm-up ends; only they
+ * are replayed, run as the configured warm-up user, and bypass rate limits. Readiness
+ * ({@link WarmUpReadiness}) reports UP when the warm-up is over.
+ */
+@Singleton
+public class WarmUp {
+
+    static final String HEADER = "X-Facet-Warm-Up";
+    private static final Logger LOG = Logger.getLogger(WarmUp.class);
+    private static final String CLIENT_HEADER = "X-Client-Name";
+    // for the warm-up's own log lines only; Facet reads the operation name from the body
+    private static final String OPERATION_HEADER = "X-Facet-Warm-Up-Operation";
+
+    private final WarmUpSettings settings;
+    private final RegisteredDocuments registered;
+    private volatile int port;
+    private final WarmUpReplay replay;
+    private volatile String secret;
+    private volatile boolean over;
+    private volatile int requestsSent;
+
+    WarmUp(WarmUpSettings settings, RegisteredDocuments registered, WarmUpReplay replay) {
+        this.settings = settings;
+        this.registered = registered;
+        this.replay = replay;
+        this.over = !settings.enabled();
+    }
+
+    /** Starts once Facet listens: the warm-up is a client of Facet's own port. */
+    void start(@ObservesAsync HttpServerStart started, HttpServer server) {
+        if (over || secret != null) {
+            return;
+        }
+        port = server.getPort();
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        secret = HexFormat.of().formatHex(random);
+        Thread thread = new Thread(this::run, "facet-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether the warm-up is over (or off): readiness waits for it. */
+    public boolean over() {
+        return over;
+    }
+
+    /** How many requests the warm-up sent itself. */
+    int requestsSent() {
+        return requestsSent;
+    }
+
+    /** How many of their calls reached the services; the others were replayed. */
+    int serviceCalls() {
+        return replay.realCalls();
+    }
+
+    /**
+     * Whether {@code request} is one of the warm-up's own, which only the warm-up can send while it runs; if so, its
+     * calls to the services are replayed from then on.
+     */
+    public boolean admits(RoutingContext request) {
+        String known = secret;
+        String claimed = request.request().getHeader(HEADER);
+        if (known == null || claimed == null
+                || !MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII), claimed.getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        WarmUpReplay.mark();
+        return true;
+    }
+
+    /** The caller warm-up requests run as: the configured warm-up user, or anonymous. */
+    public SecurityIdentity identity() {
+        return settings.user()
+                .<SecurityIdentity>map(user -> QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(user)).build())
+                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+    }
+
+    private void run() {
+        long started = System.nanoTime();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            awaitPort(http);
+            replay.start();
+            List<HttpRequest> operations = primed(http, operations());
+            long deadline = started + settings.maxDuration().toNanos();
+            Semaphore inFlight = new Semaphore(Math.max(1, settings.concurrency()));
+            int sent = 0;
+            for (int round = 1; round < settings.requests() && System.nanoTime() < deadline; round++) {
+                for (HttpRequest operation : operations) {
+                    if (!inFlight.tryAcquire(5, TimeUnit.SECONDS)) {
+                        break;
+                    }
+                    http.sendAsync(operation, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((answer, failure) -> inFlight.release());
+                    sent++;
+                }
+            }
+            inFlight.tryAcquire(Math.max(1, settings.concurrency()), 10, TimeUnit.SECONDS);
+            requestsSent = sent + operations.size();
+            LOG.infof("Warm-up: %d operations, %d requests in %d ms; the services were called %d times",
+                    operations.size(), sent + operations.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), replay.realCalls());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (Exception failure) {
+            LOG.warnf("Warm-up stopped early: %s", failure.toString());
+        } finally {
+            secret = null;
+            replay.stop();
+            over = true;
+        }
+    }
+
+    /** The configured operations that exist and are queries, as ready-to-send requests. */
+    private List<HttpRequest> operations() {
+        List<HttpRequest> requests = new ArrayList<>();
+        settings.operations().forEach((client, byName) -> byName.forEach((name, variables) -> {
+            PreparedDocument document = registered.named(client, name).orElse(null);
+            OperationDefinition operation = document == null ? null : document.operation(name);
+            if (operation == null || operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                LOG.warnf("Warm-up: %s %s is not a registered query; left out", client, name);
+                return;
+            }
+            String body = new JsonObject().put("query", document.text()).put("operationName", name)
+                    .put("variables", new JsonObject(variables == null || variables.isBlank() ? "{}" : variables))
+                    .encode();
+            requests.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header(CLIENT_HEADER, client)
+                    .header(OPERATION_HEADER, name)
+                    .header(HEADER, secret)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
+        }));
+        return requests;
+    }
+
+    /**
+     * Sends each operation once, for real, one after the other (two operations in flight at once would both reach the
+     * services for what they share); one that does not answer in full is left out of the warm-up.
+     */
+    private List<HttpRequest> primed(HttpClient http, List<HttpRequest> operations) throws InterruptedException {
+        List<HttpRequest> answered = new ArrayList<>();
+        for (HttpRequest operation : operations) {
+            try {
+                HttpResponse<String> answer = http.send(operation, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && !answer.body().contains("\"errors\"")) {
+                    answered.add(operation);
+                } else {
+                    LOG.infof("Warm-up: %s answered with errors; left out", describe(operation));
+                }
+            } catch (java.io.IOException failed) {
+                LOG.infof("Warm-up: %s did not answer (%s); left out", describe(operation), failed.toString());
+            }
+        }
+        return answered;
+    }
+
+    private static String describe(HttpRequest operation) {
+        return operation.headers().firstValue(CLIENT_HEADER).orElse("?") + " "
+                + operation.headers().firstValue(OPERATION_HEADER).orElse("?");
+    }
+
+    private void awaitPort(HttpClient http) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
+                .timeout(Duration.ofSeconds(2)).build();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                http.send(health, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Facet's port " + port + " did not answer");
+    }
+}

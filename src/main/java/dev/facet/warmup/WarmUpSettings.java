@@ -1,0 +1,44 @@
+package dev.facet.warmup;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How Facet warms itself up before it reports ready, under {@code facet.warm-up.…}: which registered operations it
+ * sends itself, with which variables, and how many times.
+ */
+@ConfigMapping(prefix = "facet.warm-up")
+public interface WarmUpSettings {
+
+    /** Whether readiness waits for a warm-up (on in prod; off in dev and test, where start-up speed matters). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How many times each operation is sent; the first time reaches the services, the rest replay their answers. */
+    @WithDefault("400")
+    int requests();
+
+    /** How many warm-up requests are in flight at once. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** The longest the warm-up may take; readiness reports UP when it ends, finished or not. */
+    @WithDefault("60s")
+    java.time.Duration maxDuration();
+
+    /**
+     * The shop user the signed-in operations run as (its id, as a token's user claim would give it). Without one,
+     * operations that need a signed-in user are left out.
+     */
+    Optional<String> user();
+
+    /**
+     * By client and registered operation name, the variables (a JSON object) to send it with, e.g.
+     * {@code facet.warm-up.operations.web.ProductPage={"id":"p42"}}. Only queries listed here are sent; a mutation is
+     * never sent, whatever this says.
+     */
+    Map<String, Map<String, String>> operations();
+}

@@ -1,0 +1,82 @@
+package dev.facet.warmup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.facet.testing.ShopServices;
+import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.WarmUpProfile;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Readiness waits for the warm-up, and the warm-up costs the services one call per distinct call: everything else
+ * it sends itself is answered from what they said the first time. It never writes.
+ */
+@QuarkusTest
+@TestProfile(WarmUpProfile.class)
+@WithTestResource(ShopServices.class)
+class WarmUpTests {
+
+    @InjectShop
+    WireMockServer shop;
+
+    @Test
+    void readinessReportsUpOnceTheWarmUpHasRunEveryOperationAndEachServiceCallReachedItsServiceOnce() {
+        JsonPath readiness = awaitReady(Duration.ofSeconds(60));
+
+        Map<String, Object> warmUp = readiness.getMap("checks.find { it.name == 'warm-up' }.data");
+        assertThat(warmUp.get("requests")).isEqualTo(WarmUpProfile.OPERATIONS * WarmUpProfile.REQUESTS);
+        List<String> calls = shop.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl())
+                .filter(call -> !call.contains("/idp/"))
+                .toList();
+        assertThat(calls).as("the warm-up never writes").noneMatch(call -> call.startsWith("POST"));
+        Map<String, Long> timesEachCall = calls.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(timesEachCall).as("each distinct call reached its service once").allSatisfy(
+                (call, times) -> assertThat(times).as(call).isEqualTo(1));
+        assertThat(warmUp.get("service-calls")).isEqualTo(calls.size());
+        assertThat(calls.size()).as("a handful of calls for %d requests", WarmUpProfile.OPERATIONS
+                * WarmUpProfile.REQUESTS).isBetween(10, 40);
+    }
+
+    @Test
+    void aRequestThatClaimsToBeTheWarmUpIsAnOrdinaryRequest() {
+        awaitReady(Duration.ofSeconds(60));
+        // once the warm-up is over its secret is gone: the header changes nothing (no replay, no warm-up user)
+        given().contentType("application/json").header("X-Client-Name", "web").header(WarmUp.HEADER, "anything")
+                .body(Map.of("query", "{ me { name } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("UNAUTHENTICATED"));
+    }
+
+    private static JsonPath awaitReady(Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (true) {
+            var answer = given().get("/q/health/ready").then().extract();
+            if (answer.statusCode() == 200 || System.nanoTime() > until) {
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+                return answer.jsonPath();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+    }
+}
