@@ -1,12 +1,10 @@
 package dev.facet.warmup;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -15,58 +13,57 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.client.ClientResponseContext;
-import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
 
 /**
- * The services' side of the warm-up, on every REST client. A call made for a warm-up request that was never seen
- * before reaches its service, and the answer is recorded; the same call again is sent to a replay server on
- * loopback instead, which answers with the recording — so the whole client path is warmed, connection pool, HTTP
- * codec and JSON reading included, without the service. Other calls pass untouched; once the warm-up is over
- * nothing is recorded or replayed, the replay server is closed and the recordings are dropped.
+ * The services' side of the warm-up, on every REST client: a call made for a warm-up request is sent to a replay
+ * server on loopback instead of its service. The first time the replay server sees a call it fetches the service's
+ * answer and records it; every later time it answers with the recording. So the whole client path is warmed —
+ * connection pool, HTTP codec, JSON reading — while each distinct call reaches its service once, and a write never
+ * does. Other calls pass untouched; once the warm-up is over the replay server is closed and the recordings dropped.
+ *
+ * <p>Only a request filter: a response filter on every client costs every real call, long after the warm-up.
  */
 @Provider
 @Singleton
-public class WarmUpReplay implements ClientRequestFilter, ClientResponseFilter {
+public class WarmUpReplay implements ClientRequestFilter {
 
     static final String FLAG = "facet.warm-up";
 
-    private record Recorded(int status, MediaType type, byte[] body) {
+    private record Call(String method, String uri, String accept) {
+    }
+
+    private record Recorded(int status, String type, Buffer body) {
     }
 
     private final Vertx vertx;
-    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
-    private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    private final Map<Call, Integer> ids = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<Integer, CompletableFuture<Recorded>> recorded = new ConcurrentHashMap<>();
     private final AtomicInteger realCalls = new AtomicInteger();
     private volatile HttpServer server;
+    private volatile HttpClient services;
     private volatile String replayBase;
 
     WarmUpReplay(Vertx vertx) {
         this.vertx = vertx;
     }
 
-    /** Opens the replay server; recording and replaying are on from now. */
+    /** Opens the replay server; from now on warm-up calls go there. */
     void start() throws Exception {
-        HttpServer opened = vertx.createHttpServer()
-                .requestHandler(request -> {
-                    Recorded answer = recording(request.path());
-                    if (answer == null) {
-                        request.response().setStatusCode(404).end();
-                        return;
-                    }
-                    if (answer.type() != null) {
-                        request.response().putHeader(HttpHeaders.CONTENT_TYPE, answer.type().toString());
-                    }
-                    request.response().setStatusCode(answer.status()).end(Buffer.buffer(answer.body()));
-                })
+        services = vertx.createHttpClient();
+        HttpServer opened = vertx.createHttpServer().requestHandler(this::replay)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server = opened;
         replayBase = "http://127.0.0.1:" + opened.actualPort() + "/";
@@ -74,12 +71,14 @@ public class WarmUpReplay implements ClientRequestFilter, ClientResponseFilter {
 
     void stop() {
         replayBase = null;
-        HttpServer opened = server;
-        server = null;
-        if (opened != null) {
-            opened.close();
+        if (server != null) {
+            server.close();
+        }
+        if (services != null) {
+            services.close();
         }
         ids.clear();
+        calls.clear();
         recorded.clear();
     }
 
@@ -98,38 +97,56 @@ public class WarmUpReplay implements ClientRequestFilter, ClientResponseFilter {
         if (base == null || !forWarmUp()) {
             return;
         }
-        Integer id = ids.get(key(request));
-        if (id == null) {
-            realCalls.incrementAndGet();
-            return;
-        }
+        Call call = new Call(request.getMethod(), request.getUri().toString(),
+                request.getHeaderString(HttpHeaders.ACCEPT));
+        Integer id = ids.computeIfAbsent(call, unseen -> {
+            synchronized (calls) {
+                calls.add(unseen);
+                return calls.size() - 1;
+            }
+        });
         request.setUri(URI.create(base + id));
     }
 
-    @Override
-    public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
-        String base = replayBase;
-        if (base == null || !forWarmUp() || request.getUri().toString().startsWith(base)
-                || ids.containsKey(key(request)) || !response.hasEntity()) {
+    private void replay(HttpServerRequest request) {
+        Call call = call(request.path());
+        if (call == null || !HttpMethod.GET.name().equals(call.method())) {
+            // the warm-up sends queries only; a write would never be forwarded
+            request.response().setStatusCode(call == null ? 404 : 405).end();
             return;
         }
-        byte[] body;
-        try (InputStream in = response.getEntityStream()) {
-            body = in.readAllBytes();
-        }
-        response.setEntityStream(new ByteArrayInputStream(body));
-        synchronized (recorded) {
-            if (!ids.containsKey(key(request))) {
-                recorded.add(new Recorded(response.getStatus(), response.getMediaType(), body));
-                ids.put(key(request), recorded.size() - 1);
+        recorded.computeIfAbsent(ids.get(call), ignored -> fetch(call)).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                request.response().setStatusCode(502).end();
+                return;
             }
-        }
+            if (answer.type() != null) {
+                request.response().putHeader(HttpHeaders.CONTENT_TYPE, answer.type());
+            }
+            request.response().setStatusCode(answer.status()).end(answer.body());
+        });
     }
 
-    private Recorded recording(String path) {
+    private CompletableFuture<Recorded> fetch(Call call) {
+        realCalls.incrementAndGet();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(call.uri());
+        if (call.accept() != null) {
+            options.putHeader(HttpHeaders.ACCEPT, call.accept());
+        }
+        return services.request(options)
+                .compose(outgoing -> outgoing.send())
+                .compose(answer -> answer.body().map(body -> record(answer, body)))
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    private static Recorded record(HttpClientResponse answer, Buffer body) {
+        return new Recorded(answer.statusCode(), answer.getHeader(HttpHeaders.CONTENT_TYPE), body);
+    }
+
+    private Call call(String path) {
         try {
             int id = Integer.parseInt(path.substring(1));
-            return id >= 0 && id < recorded.size() ? recorded.get(id) : null;
+            return id >= 0 && id < calls.size() ? calls.get(id) : null;
         } catch (RuntimeException notOurs) {
             return null;
         }
@@ -142,9 +159,5 @@ public class WarmUpReplay implements ClientRequestFilter, ClientResponseFilter {
         } catch (RuntimeException notOnARequestContext) {
             return false;
         }
-    }
-
-    private static String key(ClientRequestContext request) {
-        return request.getMethod() + " " + request.getUri();
     }
 }
