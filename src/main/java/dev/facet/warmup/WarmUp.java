@@ -1,18 +1,15 @@
 package dev.facet.warmup;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
@@ -27,6 +24,13 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -56,12 +60,14 @@ public class WarmUp {
     private final RegisteredDocuments registered;
     private volatile int port;
     private final WarmUpReplay replay;
+    private final Vertx vertx;
     private volatile String secret;
     private volatile boolean over;
     private volatile int requestsSent;
 
-    WarmUp(WarmUpSettings settings, RegisteredDocuments registered, WarmUpReplay replay) {
+    WarmUp(WarmUpSettings settings, RegisteredDocuments registered, WarmUpReplay replay, Vertx vertx) {
         this.settings = settings;
+        this.vertx = vertx;
         this.registered = registered;
         this.replay = replay;
         this.over = !settings.enabled();
@@ -121,22 +127,23 @@ public class WarmUp {
 
     private void run() {
         long started = System.nanoTime();
+        // Vert.x's client, not the JDK's: the JDK client would load some 400 classes and a selector thread that
+        // stay in the instance's memory for its whole life, for a minute's work
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+                .setConnectTimeout(2_000).setMaxPoolSize(Math.max(1, settings.concurrency())));
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
             awaitPort(http);
             replay.start();
-            List<HttpRequest> operations = primed(http, operations());
+            List<Operation> operations = primed(http, operations());
             long deadline = started + settings.maxDuration().toNanos();
             Semaphore inFlight = new Semaphore(Math.max(1, settings.concurrency()));
             int sent = 0;
             for (int round = 1; round < settings.requests() && System.nanoTime() < deadline; round++) {
-                for (HttpRequest operation : operations) {
+                for (Operation operation : operations) {
                     if (!inFlight.tryAcquire(5, TimeUnit.SECONDS)) {
                         break;
                     }
-                    http.sendAsync(operation, HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((answer, failure) -> inFlight.release());
+                    operation.send(http).onComplete(answer -> inFlight.release());
                     sent++;
                 }
             }
@@ -152,13 +159,33 @@ public class WarmUp {
         } finally {
             secret = null;
             replay.stop();
+            http.close();
             over = true;
         }
     }
 
+    /** One operation of the warm-up, ready to send. */
+    private record Operation(String client, String name, Buffer body, String secret) {
+
+        Future<Answer> send(HttpClient http) {
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI("/graphql")
+                    .setTimeout(10_000)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(CLIENT_HEADER, client)
+                    .putHeader(OPERATION_HEADER, name)
+                    .putHeader(HEADER, secret);
+            return http.request(request)
+                    .compose(sending -> sending.send(body))
+                    .compose(answer -> answer.body().map(text -> new Answer(answer.statusCode(), text)));
+        }
+    }
+
+    private record Answer(int status, Buffer body) {
+    }
+
     /** The configured operations that exist and are queries, as ready-to-send requests. */
-    private List<HttpRequest> operations() {
-        List<HttpRequest> requests = new ArrayList<>();
+    private List<Operation> operations() {
+        List<Operation> requests = new ArrayList<>();
         settings.operations().forEach((client, byName) -> byName.forEach((name, variables) -> {
             PreparedDocument document = registered.named(client, name).orElse(null);
             OperationDefinition operation = document == null ? null : document.operation(name);
@@ -166,17 +193,10 @@ public class WarmUp {
                 LOG.warnf("Warm-up: %s %s is not a registered query; left out", client, name);
                 return;
             }
-            String body = new JsonObject().put("query", document.text()).put("operationName", name)
+            Buffer body = new JsonObject().put("query", document.text()).put("operationName", name)
                     .put("variables", new JsonObject(variables == null || variables.isBlank() ? "{}" : variables))
-                    .encode();
-            requests.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header(CLIENT_HEADER, client)
-                    .header(OPERATION_HEADER, name)
-                    .header(HEADER, secret)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build());
+                    .toBuffer();
+            requests.add(new Operation(client, name, body, secret));
         }));
         return requests;
     }
@@ -185,39 +205,40 @@ public class WarmUp {
      * Sends each operation once, for real, one after the other (two operations in flight at once would both reach the
      * services for what they share); one that does not answer in full is left out of the warm-up.
      */
-    private List<HttpRequest> primed(HttpClient http, List<HttpRequest> operations) throws InterruptedException {
-        List<HttpRequest> answered = new ArrayList<>();
-        for (HttpRequest operation : operations) {
+    private List<Operation> primed(HttpClient http, List<Operation> operations) throws InterruptedException {
+        List<Operation> answered = new ArrayList<>();
+        for (Operation operation : operations) {
             try {
-                HttpResponse<String> answer = http.send(operation, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && !answer.body().contains("\"errors\"")) {
+                Answer answer = await(operation.send(http), 15);
+                if (answer.status() == 200 && !answer.body().toString().contains("\"errors\"")) {
                     answered.add(operation);
                 } else {
-                    LOG.infof("Warm-up: %s answered with errors; left out", describe(operation));
+                    LOG.infof("Warm-up: %s %s answered with errors; left out", operation.client(), operation.name());
                 }
-            } catch (java.io.IOException failed) {
-                LOG.infof("Warm-up: %s did not answer (%s); left out", describe(operation), failed.toString());
+            } catch (ExecutionException | TimeoutException failed) {
+                LOG.infof("Warm-up: %s %s did not answer (%s); left out", operation.client(), operation.name(),
+                        failed.getCause() == null ? failed.toString() : failed.getCause().toString());
             }
         }
         return answered;
     }
 
-    private static String describe(HttpRequest operation) {
-        return operation.headers().firstValue(CLIENT_HEADER).orElse("?") + " "
-                + operation.headers().firstValue(OPERATION_HEADER).orElse("?");
-    }
-
     private void awaitPort(HttpClient http) throws InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
-                .timeout(Duration.ofSeconds(2)).build();
+        RequestOptions health = new RequestOptions().setURI("/q/health/live").setTimeout(2_000);
         for (int attempt = 0; attempt < 100; attempt++) {
             try {
-                http.send(health, HttpResponse.BodyHandlers.discarding());
+                await(http.request(health).compose(sending -> sending.send()).compose(answer -> answer.body()), 3);
                 return;
-            } catch (java.io.IOException notYet) {
+            } catch (ExecutionException | TimeoutException notYet) {
                 Thread.sleep(100);
             }
         }
         throw new IllegalStateException("Facet's port " + port + " did not answer");
+    }
+
+    /** The warm-up runs on its own thread, never an event loop: it may wait. */
+    private static <T> T await(Future<T> answer, int seconds)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return answer.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
 }
