@@ -1,5 +1,6 @@
 package dev.facet.contract;
 
+import dev.facet.errors.ErrorCode;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +40,13 @@ public class ClientSelection {
     }
 
     /** The outcome: the contract to serve, or why not (an HTTP status and a public code). */
-    public record Choice(ClientContract contract, int status, String code, String message) {
+    public record Choice(ClientContract contract, int status, ErrorCode code, String message) {
 
         static Choice serve(ClientContract contract) {
             return new Choice(contract, 200, null, null);
         }
 
-        static Choice refuse(int status, String code, String message) {
+        static Choice refuse(int status, ErrorCode code, String message) {
             return new Choice(null, status, code, message);
         }
 
@@ -62,24 +63,24 @@ public class ClientSelection {
         if (tokenClientId.isPresent()) {
             String client = clientByOidcId.get(tokenClientId.get());
             if (client == null) {
-                return Choice.refuse(403, "FORBIDDEN", "This token's client is not served by this API");
+                return Choice.refuse(403, ErrorCode.FORBIDDEN, "This token's client is not served by this API");
             }
             if (named.isPresent() && !named.get().equals(client)) {
-                return Choice.refuse(403, "FORBIDDEN", "The token belongs to another client than " + HEADER + " names");
+                return Choice.refuse(403, ErrorCode.FORBIDDEN, "The token belongs to another client than " + HEADER + " names");
             }
             return serve(client);
         }
         if (named.isPresent()) {
             return contracts.forClient(named.get()).map(Choice::serve)
-                    .orElseGet(() -> Choice.refuse(400, "UNKNOWN_CLIENT", HEADER + " does not name a known client"));
+                    .orElseGet(() -> Choice.refuse(400, ErrorCode.UNKNOWN_CLIENT, HEADER + " does not name a known client"));
         }
-        return defaultClient.map(this::serve).orElseGet(() -> Choice.refuse(400, "UNKNOWN_CLIENT",
+        return defaultClient.map(this::serve).orElseGet(() -> Choice.refuse(400, ErrorCode.UNKNOWN_CLIENT,
                 "Name your client with the " + HEADER + " header or sign in"));
     }
 
     private Choice serve(String client) {
         return contracts.forClient(client).map(Choice::serve)
-                .orElseGet(() -> Choice.refuse(400, "UNKNOWN_CLIENT", "This client is not served by this API"));
+                .orElseGet(() -> Choice.refuse(400, ErrorCode.UNKNOWN_CLIENT, "This client is not served by this API"));
     }
 
     private static Optional<String> tokenClientId(SecurityIdentity identity) {

@@ -1,5 +1,6 @@
 package dev.facet.documents;
 
+import dev.facet.errors.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,17 +47,17 @@ public class DocumentSource {
             Optional<String> learned = client.registeredOnly() ? Optional.empty() : persisted.get(client.name(), hash);
             if (learned.isEmpty()) {
                 // Apollo's clients send the full text after exactly this message and code.
-                throw new DocumentRefused("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", null);
+                throw new DocumentRefused(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound", null);
             }
             return parsed(prepare(client, learned.get(), hash));
         }
         String sha256 = Sha256.of(query);
         if (hash != null && !hash.equals(sha256)) {
-            throw new DocumentRefused("BAD_REQUEST", "provided sha does not match query", null);
+            throw new DocumentRefused(ErrorCode.BAD_REQUEST, "provided sha does not match query", null);
         }
         PreparedDocument document = parsed(prepare(client, query, sha256));
         if (client.registeredOnly() && document.registered().isEmpty()) {
-            throw new DocumentRefused("DOCUMENT_NOT_REGISTERED", "This client may send only its registered operations",
+            throw new DocumentRefused(ErrorCode.DOCUMENT_NOT_REGISTERED, "This client may send only its registered operations",
                     null);
         }
         if (hash != null && !client.registeredOnly()) {

@@ -24,7 +24,7 @@ final class Backoff implements CustomBackoffStrategy {
 
     @Override
     public long nextDelayInMillis(Throwable failure) {
-        long asked = RetryAfter.of(failure).map(java.time.Duration::toMillis).orElse(-1L);
+        long asked = ServiceFailure.retryAfter(failure).map(java.time.Duration::toMillis).orElse(-1L);
         if (asked >= 0) {
             return asked;
         }

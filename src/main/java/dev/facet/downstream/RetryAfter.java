@@ -7,23 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import jakarta.ws.rs.WebApplicationException;
 
-/** The wait a service asks for with {@code Retry-After} on a 429 or 503: seconds, or an HTTP date. */
+/** Reads a {@code Retry-After} header: seconds, or an HTTP date; nothing for anything else. */
 final class RetryAfter {
 
     private RetryAfter() {
-    }
-
-    static Optional<Duration> of(Throwable failure) {
-        if (!(ServiceFailures.cause(failure) instanceof WebApplicationException web) || web.getResponse() == null) {
-            return Optional.empty();
-        }
-        int status = web.getResponse().getStatus();
-        if (status != 429 && status != 503) {
-            return Optional.empty();
-        }
-        return parse(web.getResponse().getHeaderString("Retry-After"));
     }
 
     static Optional<Duration> parse(String header) {

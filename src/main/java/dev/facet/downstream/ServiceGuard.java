@@ -42,7 +42,7 @@ public final class ServiceGuard {
                     .delay(policy.retry().delay().toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS) // Backoff adds its own, never on top of a Retry-After
                     .maxDuration(requestDeadline.toMillis(), ChronoUnit.MILLIS)
-                    .whenException(ServiceFailures::transientFailure)
+                    .whenException(ServiceFailure::worthRetrying)
                     .withCustomBackoff().strategy(() -> new Backoff(jitter)).done()
                     .done()
                 .withCircuitBreaker()
@@ -51,7 +51,7 @@ public final class ServiceGuard {
                     .failureRatio(policy.breaker().failureRatio())
                     .delay(policy.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(policy.breaker().successThreshold())
-                    .when(ServiceFailures::brokenService)
+                    .when(ServiceFailure::brokenService)
                     .done()
                 .withBulkhead()
                     .limit(policy.bulkhead().maxConcurrent())
@@ -125,7 +125,7 @@ public final class ServiceGuard {
 
     /** A Retry-After longer than the policy allows, or than the request has left, is not worth waiting for. */
     private boolean asksTooLongAWait(Throwable failure, Deadline deadline) {
-        return RetryAfter.of(failure)
+        return ServiceFailure.retryAfter(failure)
                 .map(wait -> wait.compareTo(maxRetryAfter) > 0 || wait.compareTo(deadline.remaining()) >= 0)
                 .orElse(false);
     }

@@ -1,5 +1,6 @@
 package dev.facet.edge;
 
+import dev.facet.errors.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +15,13 @@ final class EdgeAnswers {
     private EdgeAnswers() {
     }
 
-    static void error(RoutingContext context, int status, ResponseFormat format, String code, String message,
+    static void error(RoutingContext context, int status, ResponseFormat format, ErrorCode code, String message,
             SourceLocation location) {
         JsonObject error = new JsonObject().put("message", message);
         if (location != null) {
             error.put("locations", List.of(Map.of("line", location.getLine(), "column", location.getColumn())));
         }
-        error.put("extensions", Map.of("code", code));
+        error.put("extensions", Map.of("code", code.name()));
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", (format == null ? ResponseFormat.JSON : format).contentType())
                 .end(new JsonObject().put("errors", List.of(error)).encode());

@@ -1,5 +1,6 @@
 package dev.facet.edge;
 
+import dev.facet.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +76,7 @@ class GraphQLExecution {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(failure, "GraphQL execution failed (incident %s)", incident);
         if (!context.response().ended()) {
-            EdgeAnswers.error(context, 500, format, "INTERNAL", "Internal error (incident " + incident + ")", null);
+            EdgeAnswers.error(context, 500, format, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", null);
         }
     }
 }

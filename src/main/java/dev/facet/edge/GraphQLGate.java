@@ -1,5 +1,6 @@
 package dev.facet.edge;
 
+import dev.facet.errors.ErrorCode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,18 +108,18 @@ class GraphQLGate {
         }
         if (method != HttpMethod.GET && method != HttpMethod.POST) {
             context.response().putHeader("Allow", "GET, POST");
-            EdgeAnswers.error(context, 405, null, "METHOD_NOT_ALLOWED", "Use GET or POST", null);
+            EdgeAnswers.error(context, 405, null, ErrorCode.METHOD_NOT_ALLOWED, "Use GET or POST", null);
             return;
         }
         Optional<ResponseFormat> format = ResponseFormat.negotiate(context.request().getHeader("Accept"));
         if (format.isEmpty()) {
-            EdgeAnswers.error(context, 406, null, "NOT_ACCEPTABLE",
+            EdgeAnswers.error(context, 406, null, ErrorCode.NOT_ACCEPTABLE,
                     "Accept application/graphql-response+json or application/json", null);
             return;
         }
         context.put(ResponseFormat.class.getName(), format.get());
         if (method == HttpMethod.POST && !isJson(context.request().getHeader("Content-Type"))) {
-            EdgeAnswers.error(context, 415, format.get(), "UNSUPPORTED_MEDIA_TYPE",
+            EdgeAnswers.error(context, 415, format.get(), ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request as application/json", null);
             return;
         }
@@ -135,7 +136,7 @@ class GraphQLGate {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             context.response().putHeader("Retry-After", String.valueOf(seconds));
-            EdgeAnswers.error(context, 429, format.get(), "RATE_LIMITED",
+            EdgeAnswers.error(context, 429, format.get(), ErrorCode.RATE_LIMITED,
                     "Too many requests; try again in " + seconds + " s", null);
             return;
         }
@@ -151,7 +152,7 @@ class GraphQLGate {
         try {
             request = get ? GraphQLRequest.fromQueryString(context) : GraphQLRequest.fromBody(context.body().buffer());
         } catch (GraphQLRequest.Invalid invalid) {
-            EdgeAnswers.error(context, invalid.parseFailure ? 400 : format.status(true), format, "BAD_REQUEST",
+            EdgeAnswers.error(context, invalid.parseFailure ? 400 : format.status(true), format, ErrorCode.BAD_REQUEST,
                     invalid.getMessage(), null);
             return;
         }
@@ -163,7 +164,7 @@ class GraphQLGate {
             if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 // a mutation or subscription would change state or hold a connection: never over GET
                 context.response().putHeader("Allow", "POST");
-                EdgeAnswers.error(context, 405, format, "METHOD_NOT_ALLOWED",
+                EdgeAnswers.error(context, 405, format, ErrorCode.METHOD_NOT_ALLOWED,
                         "Only queries may be sent with GET; send mutations with POST", null);
                 return;
             }
@@ -175,7 +176,7 @@ class GraphQLGate {
             }
         } catch (DocumentRefused refused) {
             // Apollo's clients expect a missing persisted query as a 200, whatever they accept.
-            int status = "PERSISTED_QUERY_NOT_FOUND".equals(refused.code()) ? 200 : format.status(true);
+            int status = refused.code() == ErrorCode.PERSISTED_QUERY_NOT_FOUND ? 200 : format.status(true);
             EdgeAnswers.error(context, status, format, refused.code(), refused.getMessage(), refused.location());
             return;
         }
@@ -209,10 +210,10 @@ class GraphQLGate {
         }
         ResponseFormat format = context.get(ResponseFormat.class.getName());
         if (context.statusCode() == 413) {
-            EdgeAnswers.error(context, 413, format, "PAYLOAD_TOO_LARGE",
+            EdgeAnswers.error(context, 413, format, ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBodyBytes + " bytes", null);
         } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
-            EdgeAnswers.error(context, context.statusCode(), format, "BAD_REQUEST", "The request was refused",
+            EdgeAnswers.error(context, context.statusCode(), format, ErrorCode.BAD_REQUEST, "The request was refused",
                     null);
         } else {
             context.next();

@@ -15,9 +15,6 @@ import graphql.GraphQLError;
  */
 public final class DocumentErrors {
 
-    static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
-    static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
-
     private DocumentErrors() {
     }
 
@@ -31,14 +28,14 @@ public final class DocumentErrors {
     }
 
     private static FieldError recoded(GraphQLError error) {
-        String code;
+        ErrorCode code;
         if (error.getErrorType() == ErrorType.InvalidSyntax) {
-            code = PARSE_FAILED;
+            code = ErrorCode.GRAPHQL_PARSE_FAILED;
         } else if (error.getErrorType() == ErrorType.ValidationError
                 || error.getErrorType() == ErrorType.OperationNotSupported) {
-            code = VALIDATION_FAILED;
+            code = ErrorCode.GRAPHQL_VALIDATION_FAILED;
         } else {
-            code = ErrorCode.INTERNAL.name();
+            code = ErrorCode.INTERNAL;
         }
         return new FieldError(code, error.getMessage(), error.getPath(), error.getLocations());
     }

@@ -1,20 +1,11 @@
 package dev.facet.errors;
 
-import java.net.SocketTimeoutException;
-import java.util.concurrent.TimeoutException;
-
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-
-import io.vertx.core.VertxException;
+import dev.facet.downstream.ServiceFailure;
 
 /**
- * Recognises a failure that came from talking to an internal service — an error status the adapter did not give a
- * meaning to, a broken connection, an unreadable answer, no answer in time — so the client learns that a service
- * is unavailable rather than that Facet has a bug, and nothing more. An open circuit breaker or a full bulkhead is
- * the service being unavailable too; the request's deadline passing is a timeout.
+ * What a client learns of a failure that came from talking to an internal service: that the service is unavailable
+ * or did not answer in time, and nothing more (which service, where it lives and what it said stay in the log).
+ * Which failures those are is {@link ServiceFailure}'s to say.
  */
 final class DownstreamFailures {
 
@@ -23,20 +14,11 @@ final class DownstreamFailures {
 
     /** The public code for a downstream failure, or null when {@code failure} did not come from downstream. */
     static ErrorCode classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
-                    || cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
-                return ErrorCode.DOWNSTREAM_TIMEOUT;
-            }
+        ServiceFailure kind = ServiceFailure.of(failure);
+        if (kind == null) {
+            return null;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WebApplicationException || cause instanceof ProcessingException
-                    || cause instanceof VertxException || cause instanceof java.io.IOException
-                    || cause instanceof FaultToleranceException) {
-                return ErrorCode.DOWNSTREAM_UNAVAILABLE;
-            }
-        }
-        return null;
+        return kind == ServiceFailure.TIMED_OUT ? ErrorCode.DOWNSTREAM_TIMEOUT : ErrorCode.DOWNSTREAM_UNAVAILABLE;
     }
 
     static String message(ErrorCode code) {

@@ -15,17 +15,17 @@ import graphql.language.SourceLocation;
  */
 final class FieldError implements GraphQLError {
 
-    private final String code;
+    private final ErrorCode code;
     private final String message;
     private final List<Object> path;
     private final List<SourceLocation> locations;
 
     FieldError(ErrorCode code, String message, ResultPath path, SourceLocation location) {
-        this(code.name(), message, path == null ? null : path.toList(),
+        this(code, message, path == null ? null : path.toList(),
                 location == null ? List.of() : List.of(location));
     }
 
-    FieldError(String code, String message, List<Object> path, List<SourceLocation> locations) {
+    FieldError(ErrorCode code, String message, List<Object> path, List<SourceLocation> locations) {
         this.code = code;
         this.message = message;
         this.path = path;
@@ -54,7 +54,7 @@ final class FieldError implements GraphQLError {
 
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of("code", code);
+        return Map.of("code", code.name());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.facet.limits;
 
+import dev.facet.errors.ErrorCode;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +42,10 @@ public class DocumentLimits {
             return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(options).build());
         } catch (ParseCancelledException tooBig) {
-            throw new DocumentRefused("TOO_MANY_TOKENS", "The document is larger than the " + limits.maxTokens()
+            throw new DocumentRefused(ErrorCode.TOO_MANY_TOKENS, "The document is larger than the " + limits.maxTokens()
                     + " tokens Facet accepts, or nested too deeply to parse", null);
         } catch (InvalidSyntaxException syntax) {
-            throw new DocumentRefused("GRAPHQL_PARSE_FAILED", "Syntax error in the GraphQL document",
+            throw new DocumentRefused(ErrorCode.GRAPHQL_PARSE_FAILED, "Syntax error in the GraphQL document",
                     syntax.getLocation());
         }
     }
@@ -59,11 +60,11 @@ public class DocumentLimits {
         if (shape == null) {
             return;
         }
-        over(shape.depth(), limits.maxDepth(), "QUERY_TOO_DEEP", "The query nests fields %s deep; at most %d");
-        over(shape.aliases(), limits.maxAliases(), "TOO_MANY_ALIASES", "The query has %s aliases; at most %d");
-        over(shape.rootFields(), limits.maxRootFields(), "TOO_MANY_ROOT_FIELDS",
+        over(shape.depth(), limits.maxDepth(), ErrorCode.QUERY_TOO_DEEP, "The query nests fields %s deep; at most %d");
+        over(shape.aliases(), limits.maxAliases(), ErrorCode.TOO_MANY_ALIASES, "The query has %s aliases; at most %d");
+        over(shape.rootFields(), limits.maxRootFields(), ErrorCode.TOO_MANY_ROOT_FIELDS,
                 "The operation asks for %s root fields; at most %d");
-        over(shape.directives(), limits.maxDirectives(), "TOO_MANY_DIRECTIVES",
+        over(shape.directives(), limits.maxDirectives(), ErrorCode.TOO_MANY_DIRECTIVES,
                 "The query uses %s directives; at most %d");
     }
 
@@ -81,10 +82,10 @@ public class DocumentLimits {
 
     /** Refuses an operation whose estimated cost is over the limit. */
     public void checkCost(long cost, Limits limits) throws DocumentRefused {
-        over(cost, limits.maxCost(), "QUERY_TOO_COSTLY", "The query would cost %s; at most %d");
+        over(cost, limits.maxCost(), ErrorCode.QUERY_TOO_COSTLY, "The query would cost %s; at most %d");
     }
 
-    private static void over(long value, long limit, String code, String message) throws DocumentRefused {
+    private static void over(long value, long limit, ErrorCode code, String message) throws DocumentRefused {
         if (value > limit) {
             // Counts saturate rather than overflow: a saturated one is only known to be very large.
             String shown = value == Long.MAX_VALUE ? "more than " + limit : String.valueOf(value);

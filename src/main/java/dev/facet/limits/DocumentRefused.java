@@ -1,5 +1,6 @@
 package dev.facet.limits;
 
+import dev.facet.errors.ErrorCode;
 import graphql.language.SourceLocation;
 
 /**
@@ -8,16 +9,16 @@ import graphql.language.SourceLocation;
  */
 public final class DocumentRefused extends Exception {
 
-    private final String code;
+    private final ErrorCode code;
     private final transient SourceLocation location;
 
-    public DocumentRefused(String code, String message, SourceLocation location) {
+    public DocumentRefused(ErrorCode code, String message, SourceLocation location) {
         super(message, null, false, false);
         this.code = code;
         this.location = location;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

@@ -1,6 +1,8 @@
 package dev.facet.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.errors.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -54,7 +56,7 @@ class DocumentLimitsTests {
                 { products(category: "c1", first: 100) { edges { node { reviews(first: 100) { author { name } } } } } }""");
         DocumentRefused refused = catchThrowableOfType(DocumentRefused.class,
                 () -> limits.checkCost(schema("web"), nested, null, Map.of(), defaults));
-        assertThat(refused.code()).isEqualTo("QUERY_TOO_COSTLY");
+        assertThat(refused.code()).isEqualTo(ErrorCode.QUERY_TOO_COSTLY);
         assertThat(refused.getMessage()).isEqualTo("The query would cost 20301; at most 5000");
     }
 
@@ -78,7 +80,7 @@ class DocumentLimitsTests {
         bomb.replace(0, bomb.indexOf("\n"), "{ product(id: \"p1\") { ...F69 } }");
         DocumentRefused refused = catchThrowableOfType(DocumentRefused.class,
                 () -> limits.checkShape(parse(bomb.toString()), null, defaults));
-        assertThat(refused.code()).isEqualTo("TOO_MANY_ALIASES");
+        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ALIASES);
         assertThat(refused.getMessage()).isEqualTo("The query has more than 30 aliases; at most 30");
     }
 
@@ -102,7 +104,7 @@ class DocumentLimitsTests {
     void documentBeyondTheTokenLimitIsRefusedWhileParsing() {
         String huge = "{ " + "__typename ".repeat(6000) + "}";
         DocumentRefused refused = catchThrowableOfType(DocumentRefused.class, () -> limits.parse(huge, defaults));
-        assertThat(refused.code()).isEqualTo("TOO_MANY_TOKENS");
+        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_TOKENS);
     }
 
     private long cost(String client, String name, Map<String, Object> variables) throws Exception {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.facet.downstream.HttpStatus;
+import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
@@ -32,7 +32,7 @@ public class AccountsService {
     public Uni<Optional<UserDto>> user(String id) {
         return guard.call(() -> client.user(id))
                 .map(Optional::of)
-                .onFailure(failure -> HttpStatus.is(failure, 404)).recoverWithItem(Optional.empty());
+                .onFailure(failure -> ServiceFailure.answered(failure, 404)).recoverWithItem(Optional.empty());
     }
 
     /** The users the service knows among {@code ids}, by id; unknown ids are absent. */

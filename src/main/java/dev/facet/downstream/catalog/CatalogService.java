@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.facet.downstream.HttpStatus;
+import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
@@ -33,7 +33,7 @@ public class CatalogService {
     public Uni<Optional<ProductDto>> product(String id) {
         return guard.call(() -> client.product(id))
                 .map(Optional::of)
-                .onFailure(failure -> HttpStatus.is(failure, 404)).recoverWithItem(Optional.empty());
+                .onFailure(failure -> ServiceFailure.answered(failure, 404)).recoverWithItem(Optional.empty());
     }
 
     /** The products the catalog knows among {@code ids}, by id. */
@@ -49,7 +49,7 @@ public class CatalogService {
      */
     public Uni<ProductPageDto> page(String categoryId, int limit, String cursor) {
         return guard.call(() -> client.page(categoryId, limit, cursor))
-                .onFailure(failure -> HttpStatus.is(failure, 400))
+                .onFailure(failure -> ServiceFailure.answered(failure, 400))
                 .transform(failure -> PublicError.badInput("The cursor is not valid for this category"));
     }
 

@@ -8,7 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import dev.facet.downstream.HttpStatus;
+import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
 import dev.facet.errors.ErrorCode;
@@ -41,7 +41,7 @@ public class OrdersService {
      */
     public Uni<OrderDto> place(String idempotencyKey, NewOrderDto order) {
         return guard.call(() -> client.place(idempotencyKey, order))
-                .onFailure(failure -> HttpStatus.is(failure, 422) || HttpStatus.is(failure, 400))
+                .onFailure(failure -> ServiceFailure.answered(failure, 422) || ServiceFailure.answered(failure, 400))
                 .transform(OrdersService::rejection);
     }
 
