@@ -48,7 +48,8 @@ public class ClientContracts {
     private static Limits limits(Limits defaults, ClientSettings.ClientLimits own) {
         return new Limits(own.maxTokens().orElse(defaults.maxTokens()), own.maxDepth().orElse(defaults.maxDepth()),
                 own.maxAliases().orElse(defaults.maxAliases()), own.maxRootFields().orElse(defaults.maxRootFields()),
-                own.maxDirectives().orElse(defaults.maxDirectives()), own.maxCost().orElse(defaults.maxCost()));
+                own.maxDirectives().orElse(defaults.maxDirectives()), own.maxCost().orElse(defaults.maxCost()),
+                own.maxDownstreamCalls().orElse(defaults.maxDownstreamCalls()));
     }
 
     public Optional<ClientContract> forClient(String name) {

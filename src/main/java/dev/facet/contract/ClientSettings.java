@@ -50,6 +50,8 @@ public interface ClientSettings {
         OptionalInt maxDirectives();
 
         OptionalLong maxCost();
+
+        OptionalInt maxDownstreamCalls();
     }
 
     enum Documents {

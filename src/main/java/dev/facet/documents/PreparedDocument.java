@@ -27,6 +27,7 @@ import graphql.validation.Validator;
 public final class PreparedDocument {
 
     private static final String NO_NAME = "";
+    private static final QueryCost.Estimate NOTHING = new QueryCost.Estimate(0, 0, false);
 
     private final String text;
     private final Document document;
@@ -35,7 +36,7 @@ public final class PreparedDocument {
     private final PreparsedDocumentEntry entry;
     private final GraphQLSchema schema;
     private final Map<String, Measured> operations = new ConcurrentHashMap<>();
-    private final Map<String, Long> fixedCosts = new ConcurrentHashMap<>();
+    private final Map<String, QueryCost.Estimate> fixedEstimates = new ConcurrentHashMap<>();
     private volatile List<ValidationError> validation;
 
     private record Measured(OperationDefinition operation, DocumentShape shape) {
@@ -96,22 +97,25 @@ public final class PreparedDocument {
         return measured == null ? null : measured.shape();
     }
 
-    /** The cost of the operation that runs with these variables; 0 when the document does not say which. */
-    public long cost(String operationName, Map<String, Object> variables) {
+    /**
+     * What the operation that runs with these variables costs, in fields and in calls to services; nothing when the
+     * document does not say which operation runs. Remembered unless it depends on the variables.
+     */
+    public QueryCost.Estimate estimate(String operationName, Map<String, Object> variables) {
         Measured measured = measured(operationName);
         if (measured == null) {
-            return 0;
+            return NOTHING;
         }
-        Long fixed = fixedCosts.get(measured.operation().getName() == null ? NO_NAME : measured.operation().getName());
+        String name = measured.operation().getName() == null ? NO_NAME : measured.operation().getName();
+        QueryCost.Estimate fixed = fixedEstimates.get(name);
         if (fixed != null) {
             return fixed;
         }
         QueryCost.Estimate estimate = QueryCost.estimate(schema, document, measured.operation(), variables);
         if (!estimate.readsVariables()) {
-            fixedCosts.put(measured.operation().getName() == null ? NO_NAME : measured.operation().getName(),
-                    estimate.cost());
+            fixedEstimates.put(name, estimate);
         }
-        return estimate.cost();
+        return estimate;
     }
 
     /** graphql-java's validation of the whole document against the client's schema; empty when it is valid. */

@@ -21,6 +21,7 @@ import dev.facet.downstream.RequestDeadline;
 import dev.facet.errors.DocumentErrors;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
+import dev.facet.limits.QueryCost;
 import dev.facet.warmup.WarmUp;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
@@ -169,10 +170,12 @@ class GraphQLGate {
                 return;
             }
             limits.checkShape(document.shape(request.operationName()), contract.limits());
-            long cost = document.cost(request.operationName(), request.variableValues());
-            limits.checkCost(cost, contract.limits());
+            QueryCost.Estimate estimate = document.estimate(request.operationName(), request.variableValues());
+            limits.checkCost(estimate, contract.limits());
             if (request.asksFor("cost")) {
-                extensions.put("cost", Map.of("requested", cost, "limit", contract.limits().maxCost()));
+                extensions.put("cost", Map.of("requested", estimate.cost(), "limit", contract.limits().maxCost(),
+                        "downstreamCalls", estimate.calls(), "downstreamCallLimit",
+                        contract.limits().maxDownstreamCalls()));
             }
         } catch (DocumentRefused refused) {
             // Apollo's clients expect a missing persisted query as a 200, whatever they accept.

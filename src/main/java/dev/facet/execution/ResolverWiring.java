@@ -11,6 +11,7 @@ import org.dataloader.BatchLoader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.facet.limits.DownstreamField;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
@@ -63,7 +64,20 @@ public class ResolverWiring {
     private static void resolver(GraphQLCodeRegistry.Builder code, String type, Operation operation,
             ObjectMapper json) {
         ResolverMethod method = ResolverMethod.bind(type + "." + operation.getName(), operation, bean(operation), json);
-        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), (DataFetcher<Object>) environment -> {
+        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), new Resolving(method));
+    }
+
+    private static void batch(GraphQLCodeRegistry.Builder code, String type, Operation operation, ObjectMapper json) {
+        String coordinates = type + "." + operation.getName();
+        ResolverMethod method = ResolverMethod.bind(coordinates, operation, bean(operation), json);
+        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), new Batching(coordinates, method));
+    }
+
+    /** A field resolved once per parent by its resolver method. */
+    private record Resolving(ResolverMethod method) implements DataFetcher<Object>, DownstreamField {
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
             Object[] arguments = method.arguments(environment);
             DataFetchingEnvironment outer = ResolvingField.enter(environment);
             try {
@@ -71,17 +85,28 @@ public class ResolverWiring {
             } finally {
                 ResolvingField.leave(outer);
             }
-        });
+        }
+
+        @Override
+        public boolean batched() {
+            return false;
+        }
     }
 
-    private static void batch(GraphQLCodeRegistry.Builder code, String type, Operation operation, ObjectMapper json) {
-        String coordinates = type + "." + operation.getName();
-        ResolverMethod method = ResolverMethod.bind(coordinates, operation, bean(operation), json);
-        code.dataFetcher(FieldCoordinates.coordinates(type, operation.getName()), (DataFetcher<Object>) environment -> {
+    /** A field whose parents of one level are resolved together, by an {@code @Source List} resolver method. */
+    private record Batching(String coordinates, ResolverMethod method) implements DataFetcher<Object>, DownstreamField {
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
             FieldBatches batches = environment.getGraphQlContext().get(FieldBatches.KEY);
             return batches.of(coordinates, method.otherArguments(environment), others -> resolveAll(method, others))
                     .load(environment.getSource());
-        });
+        }
+
+        @Override
+        public boolean batched() {
+            return true;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -85,6 +85,13 @@ public class DocumentLimits {
         over(cost, limits.maxCost(), ErrorCode.QUERY_TOO_COSTLY, "The query would cost %s; at most %d");
     }
 
+    /** Refuses an operation whose estimated cost, in fields or in calls to services, is over its limit. */
+    public void checkCost(QueryCost.Estimate estimate, Limits limits) throws DocumentRefused {
+        checkCost(estimate.cost(), limits);
+        over(estimate.calls(), limits.maxDownstreamCalls(), ErrorCode.QUERY_TOO_COSTLY,
+                "The query would make %s calls to services; at most %d");
+    }
+
     private static void over(long value, long limit, ErrorCode code, String message) throws DocumentRefused {
         if (value > limit) {
             // Counts saturate rather than overflow: a saturated one is only known to be very large.

@@ -1,12 +1,9 @@
 package dev.facet.limits;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
@@ -26,7 +23,7 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
         if (operation == null) {
             return null;
         }
-        Measure measure = new Measure(new Fragments<>(document, Part.NONE));
+        Measure measure = new Measure(document);
         Part top = measure.selections(operation.getSelectionSet());
         return new DocumentShape(top.depth, top.aliases, measure.rootFields(operation.getSelectionSet()),
                 add(top.directives, operation.getDirectives().size()));
@@ -65,9 +62,11 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
 
     private static final class Measure {
         private final Fragments<Part> fragments;
+        private final Fragments<Long> roots;
 
-        Measure(Fragments<Part> fragments) {
-            this.fragments = fragments;
+        Measure(Document document) {
+            this.fragments = new Fragments<>(document, Part.NONE);
+            this.roots = new Fragments<>(document, 0L);
         }
 
         Part selections(SelectionSet set) {
@@ -105,22 +104,17 @@ public record DocumentShape(long depth, long aliases, long rootFields, long dire
         }
 
         long rootFields(SelectionSet set) {
-            return rootFields(set, new HashSet<>());
-        }
-
-        private long rootFields(SelectionSet set, Set<String> visiting) {
             long count = 0;
             for (Selection<?> selection : set.getSelections()) {
                 if (selection instanceof Field) {
                     count = add(count, 1);
                 } else if (selection instanceof InlineFragment inline) {
-                    count = add(count, rootFields(inline.getSelectionSet(), visiting));
+                    count = add(count, rootFields(inline.getSelectionSet()));
                 } else if (selection instanceof FragmentSpread spread) {
-                    FragmentDefinition definition = fragments.definition(spread.getName());
-                    if (definition != null && visiting.add(spread.getName())) {
-                        count = add(count, rootFields(definition.getSelectionSet(), visiting));
-                        visiting.remove(spread.getName());
-                    }
+                    // once per fragment, however often it is spread: a fragment spread twice in a fragment spread
+                    // twice… would otherwise be walked 2^n times before it is refused
+                    count = add(count, roots.measure(spread.getName(),
+                            definition -> rootFields(definition.getSelectionSet())));
                 }
             }
             return count;

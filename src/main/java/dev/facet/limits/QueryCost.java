@@ -3,11 +3,15 @@ package dev.facet.limits;
 import static dev.facet.limits.DocumentShape.add;
 import static dev.facet.limits.DocumentShape.times;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
@@ -16,6 +20,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -35,18 +40,30 @@ public final class QueryCost {
     /** The size assumed for a list whose {@code first} cannot be read before validation (the most Facet serves). */
     static final long UNKNOWN_SIZE = 100;
 
-    /** An operation's cost, and whether it depends on the variables (a {@code first} given as a variable). */
-    public record Estimate(long cost, boolean readsVariables) {
+    /**
+     * An operation's cost in fields and in calls to services, and whether they depend on the variables (a
+     * {@code first} given as a variable).
+     */
+    public record Estimate(long cost, long calls, boolean readsVariables) {
     }
+
+    /** How many parents one batched call resolves: the services take ids a hundred at a time. */
+    static final long IDS_PER_CALL = 100;
 
     private final GraphQLSchema schema;
     private final Fragments<Long> fragments;
+    private final Map<String, FragmentDefinition> definitions = new HashMap<>();
+    private final Map<String, Long> fragmentCalls = new HashMap<>();
+    private final Set<String> callsInProgress = new HashSet<>();
     private final Map<String, Object> variables;
     private boolean readsVariables;
 
     private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
         this.schema = schema;
         this.fragments = new Fragments<>(document, 0L);
+        for (FragmentDefinition definition : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            definitions.putIfAbsent(definition.getName(), definition);
+        }
         this.variables = variables == null ? Map.of() : variables;
     }
 
@@ -63,11 +80,12 @@ public final class QueryCost {
             default -> schema.getQueryType();
         };
         if (root == null) {
-            return new Estimate(0, false);
+            return new Estimate(0, 0, false);
         }
         QueryCost measure = new QueryCost(schema, document, variables);
         long cost = measure.selections(operation.getSelectionSet(), root);
-        return new Estimate(cost, measure.readsVariables);
+        long calls = measure.calls(operation.getSelectionSet(), root, 1);
+        return new Estimate(cost, calls, measure.readsVariables);
     }
 
     private long selections(SelectionSet set, GraphQLType parent) {
@@ -110,6 +128,63 @@ public final class QueryCost {
     private long fragment(String name) {
         return fragments.measure(name, definition -> selections(definition.getSelectionSet(),
                 schema.getType(definition.getTypeCondition().getName())));
+    }
+
+    /**
+     * The calls {@code set} causes for {@code parents} parent objects. Walked top-down, since a batched field's calls
+     * depend on how many parents share them; a fragment is measured once per number of parents it is spread under.
+     */
+    private long calls(SelectionSet set, GraphQLType parent, long parents) {
+        long calls = 0;
+        if (set == null || parents == 0) {
+            return calls;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                calls = add(calls, fieldCalls(field, parent, parents));
+            } else if (selection instanceof InlineFragment inline) {
+                GraphQLType type = inline.getTypeCondition() == null ? parent
+                        : schema.getType(inline.getTypeCondition().getName());
+                calls = add(calls, calls(inline.getSelectionSet(), type, parents));
+            } else {
+                calls = add(calls, fragmentCalls(((FragmentSpread) selection).getName(), parents));
+            }
+        }
+        return calls;
+    }
+
+    private long fieldCalls(Field field, GraphQLType parent, long parents) {
+        if (field.getName().startsWith("__") || !(parent instanceof GraphQLFieldsContainer container)) {
+            return 0;
+        }
+        GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
+        if (definition == null) {
+            return 0; // validation refuses it
+        }
+        long own = 0;
+        if (schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(container.getName(), field.getName()),
+                definition) instanceof DownstreamField downstream) {
+            own = downstream.batched() ? add(parents / IDS_PER_CALL, parents % IDS_PER_CALL == 0 ? 0 : 1) : parents;
+        }
+        long children = times(parents, size(field, definition));
+        return add(own, calls(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()), children));
+    }
+
+    private long fragmentCalls(String name, long parents) {
+        String key = name + '@' + parents;
+        Long known = fragmentCalls.get(key);
+        if (known != null) {
+            return known;
+        }
+        FragmentDefinition definition = definitions.get(name);
+        if (definition == null || !callsInProgress.add(name)) {
+            return 0; // unknown or cyclic: validation refuses the document
+        }
+        long calls = calls(definition.getSelectionSet(), schema.getType(definition.getTypeCondition().getName()),
+                parents);
+        callsInProgress.remove(name);
+        fragmentCalls.put(key, calls);
+        return calls;
     }
 
     /** How many items the field asks for: its {@code first}, else 1. */

@@ -35,4 +35,12 @@ public interface QueryLimits {
      */
     @WithDefault("5000")
     long maxCost();
+
+    /**
+     * The calls to services one request may cause, estimated before it runs: a field resolved once per parent (a
+     * product's reviews) costs one call per parent, a batched field one call per level and hundred parents, a root
+     * field one call. The registered operations cause at most 6.
+     */
+    @WithDefault("50")
+    int maxDownstreamCalls();
 }

@@ -32,6 +32,7 @@ class DocumentLimitsTests {
         public int maxRootFields() { return 10; }
         public int maxDirectives() { return 20; }
         public long maxCost() { return 5000; }
+        public int maxDownstreamCalls() { return 50; }
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 
 import dev.facet.testing.Shop;
@@ -101,6 +102,51 @@ class QueryLimitsTests extends ShopTest {
     }
 
     @Test
+    @Timeout(10) // measured naively, this document has 2^60 root fields: it would never be answered
+    void fragmentGraphIsMeasuredOncePerFragment() {
+        StringBuilder document = new StringBuilder("query { ...F60 }\nfragment F0 on Query { __typename }\n");
+        for (int i = 1; i <= 60; i++) {
+            document.append("fragment F").append(i).append(" on Query { ...F").append(i - 1).append(" ...F")
+                    .append(i - 1).append(" }\n");
+        }
+        refused(document.toString(), "TOO_MANY_ROOT_FIELDS")
+                .body("errors[0].message", equalTo("The operation asks for 1152921504606846976 root fields; at most 10") // 2^60);
+    }
+
+    @Test
+    void fieldCalledOncePerParentIsPricedPerParent() {
+        refused("""
+                { products(category: "c1", first: 100) { edges { node { reviews(first: 1) { __typename } } } } }""",
+                "QUERY_TOO_COSTLY")
+                .body("errors[0].message", equalTo("The query would make 101 calls to services; at most 50"));
+    }
+
+    @Test
+    void aliasedFanOutIsPricedPerAlias() {
+        StringBuilder aliases = new StringBuilder("{ products(category: \"c1\", first: 10) { edges { node {");
+        for (int i = 0; i < 30; i++) {
+            aliases.append(" r").append(i).append(": reviews(first: 1) { body }");
+        }
+        refused(aliases.append(" } } } }").toString(), "QUERY_TOO_COSTLY")
+                .body("errors[0].message", equalTo("The query would make 301 calls to services; at most 50"));
+    }
+
+    @Test
+    void batchedFieldsCostOneCallPerLevel() {
+        ShopServices.reset(shop);
+        given().contentType("application/json").header("X-Client-Name", "web")
+                .body(new JsonObject().put("query", """
+                        { products(category: "c1", first: 100) { edges { node { a: stock { available }
+                          b: stock { available } rating { count } } } } }""")
+                        .put("extensions", new JsonObject().put("cost", true)).encode())
+                .post("/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("extensions.cost.downstreamCalls", equalTo(4))
+                .body("extensions.cost.downstreamCallLimit", equalTo(50));
+        ShopServices.reset(shop);
+    }
+
+    @Test
     void costIsReportedWhenAsked() {
         ShopServices.reset(shop);
         given().contentType("application/json").header("X-Client-Name", "web")
@@ -110,7 +156,8 @@ class QueryLimitsTests extends ShopTest {
                 .post("/graphql").then().statusCode(200)
                 .body("data.products.edges", hasSize(20))
                 .body("extensions.cost.requested", equalTo(281))
-                .body("extensions.cost.limit", equalTo(5000));
+                .body("extensions.cost.limit", equalTo(5000))
+                .body("extensions.cost.downstreamCalls", equalTo(3));
         ShopServices.reset(shop); // the page itself called the services, as it should
     }
 
