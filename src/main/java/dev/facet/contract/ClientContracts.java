@@ -49,7 +49,8 @@ public class ClientContracts {
         return new Limits(own.maxTokens().orElse(defaults.maxTokens()), own.maxDepth().orElse(defaults.maxDepth()),
                 own.maxAliases().orElse(defaults.maxAliases()), own.maxRootFields().orElse(defaults.maxRootFields()),
                 own.maxDirectives().orElse(defaults.maxDirectives()), own.maxCost().orElse(defaults.maxCost()),
-                own.maxDownstreamCalls().orElse(defaults.maxDownstreamCalls()));
+                own.maxDownstreamCalls().orElse(defaults.maxDownstreamCalls()),
+                own.maxInputListSize().orElse(defaults.maxInputListSize()));
     }
 
     public Optional<ClientContract> forClient(String name) {

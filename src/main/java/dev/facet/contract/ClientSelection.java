@@ -1,6 +1,5 @@
 package dev.facet.contract;
 
-import dev.facet.errors.ErrorCode;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.facet.errors.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**

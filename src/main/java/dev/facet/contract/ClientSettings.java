@@ -52,6 +52,8 @@ public interface ClientSettings {
         OptionalLong maxCost();
 
         OptionalInt maxDownstreamCalls();
+
+        OptionalInt maxInputListSize();
     }
 
     enum Documents {

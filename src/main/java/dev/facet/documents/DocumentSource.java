@@ -1,12 +1,12 @@
 package dev.facet.documents;
 
-import dev.facet.errors.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.facet.contract.ClientContract;
+import dev.facet.errors.ErrorCode;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
 import graphql.language.Document;

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
+import dev.facet.execution.RequestContexts;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
-import dev.facet.execution.RequestContexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 

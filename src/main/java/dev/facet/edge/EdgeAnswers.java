@@ -1,9 +1,9 @@
 package dev.facet.edge;
 
-import dev.facet.errors.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
+import dev.facet.errors.ErrorCode;
 import graphql.language.SourceLocation;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
 package dev.facet.edge;
 
-import dev.facet.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.facet.contract.ClientContract;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.errors.DocumentErrors;
+import dev.facet.errors.ErrorCode;
 import dev.facet.security.CallerIdentity;
 import graphql.ExecutionResult;
 import io.quarkus.security.identity.SecurityIdentity;

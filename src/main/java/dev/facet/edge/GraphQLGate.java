@@ -1,6 +1,5 @@
 package dev.facet.edge;
 
-import dev.facet.errors.ErrorCode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import dev.facet.documents.DocumentSource;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.downstream.RequestDeadline;
 import dev.facet.errors.DocumentErrors;
+import dev.facet.errors.ErrorCode;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
 import dev.facet.limits.QueryCost;
@@ -170,6 +170,7 @@ class GraphQLGate {
                 return;
             }
             limits.checkShape(document.shape(request.operationName()), contract.limits());
+            limits.checkVariables(request.variableValues(), contract.limits());
             QueryCost.Estimate estimate = document.estimate(request.operationName(), request.variableValues());
             limits.checkCost(estimate, contract.limits());
             if (request.asksFor("cost")) {

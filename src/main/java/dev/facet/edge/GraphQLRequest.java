@@ -1,6 +1,7 @@
 package dev.facet.edge;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -13,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  * the types the spec requires before anything reads them.
  */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     /** Why a request's parameters cannot be used; {@code parseFailure} when the body is not JSON at all. */
     static final class Invalid extends Exception {
@@ -80,9 +83,17 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
 
     private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions)
             throws Invalid {
+        if (extensions != null && !(extensions instanceof JsonObject)) {
+            throw new Invalid("extensions must be an object", false);
+        }
+        Object persistedQuery = extensions == null ? null : ((JsonObject) extensions).getValue("persistedQuery");
+        if (persistedQuery != null && !(persistedQuery instanceof JsonObject persisted
+                && Integer.valueOf(1).equals(persisted.getValue("version"))
+                && persisted.getValue("sha256Hash") instanceof String hash && SHA256_HEX.matcher(hash).matches())) {
+            throw new Invalid("extensions.persistedQuery needs version 1 and a sha256Hash of 64 hex digits", false);
+        }
         // Only a persisted query may leave the query out: its hash stands for the document.
-        boolean persisted = extensions instanceof JsonObject ext && ext.getValue("persistedQuery") != null;
-        if (!(query == null && persisted) && (!(query instanceof String text) || text.isBlank())) {
+        if (!(query == null && persistedQuery != null) && (!(query instanceof String text) || text.isBlank())) {
             throw new Invalid("The request needs a query: a string holding a GraphQL document", false);
         }
         if (operationName != null && !(operationName instanceof String)) {
@@ -90,9 +101,6 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
         if (variables != null && !(variables instanceof JsonObject)) {
             throw new Invalid("variables must be an object", false);
-        }
-        if (extensions != null && !(extensions instanceof JsonObject)) {
-            throw new Invalid("extensions must be an object", false);
         }
         String name = (String) operationName;
         return new GraphQLRequest((String) query, name == null || name.isEmpty() ? null : name, (JsonObject) variables,

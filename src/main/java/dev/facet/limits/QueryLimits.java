@@ -43,4 +43,12 @@ public interface QueryLimits {
      */
     @WithDefault("50")
     int maxDownstreamCalls();
+
+    /**
+     * Items in any one list of a request's variables (an order's lines, ids): checked before the variables are
+     * coerced to the schema's types, so thousands of items are refused without being copied. An order has at most
+     * 100 lines.
+     */
+    @WithDefault("100")
+    int maxInputListSize();
 }

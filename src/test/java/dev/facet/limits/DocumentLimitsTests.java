@@ -1,8 +1,6 @@
 package dev.facet.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.facet.errors.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.facet.errors.ErrorCode;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
@@ -33,6 +32,7 @@ class DocumentLimitsTests {
         public int maxDirectives() { return 20; }
         public long maxCost() { return 5000; }
         public int maxDownstreamCalls() { return 50; }
+        public int maxInputListSize() { return 100; }
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
+import dev.facet.testing.TestIdentityProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -110,7 +111,7 @@ class QueryLimitsTests extends ShopTest {
                     .append(i - 1).append(" }\n");
         }
         refused(document.toString(), "TOO_MANY_ROOT_FIELDS")
-                .body("errors[0].message", equalTo("The operation asks for 1152921504606846976 root fields; at most 10") // 2^60);
+                .body("errors[0].message", equalTo("The operation asks for 1152921504606846976 root fields; at most 10")); // 2^60
     }
 
     @Test
@@ -144,6 +145,27 @@ class QueryLimitsTests extends ShopTest {
                 .body("extensions.cost.downstreamCalls", equalTo(4))
                 .body("extensions.cost.downstreamCallLimit", equalTo(50));
         ShopServices.reset(shop);
+    }
+
+    @Test
+    void thousandsOfOrderLinesAreRefusedBeforeTheyAreRead() {
+        JsonArray lines = new JsonArray();
+        for (int i = 0; i < 5000; i++) {
+            lines.add(new JsonObject().put("productId", "p1").put("quantity", 1));
+        }
+        JsonObject body = new JsonObject().put("query", operation("web", "PlaceOrder"))
+                .put("variables", new JsonObject().put("input", new JsonObject().put("idempotencyKey", "k-huge")
+                        .put("lines", lines)));
+        for (String token : new String[] { null, TestIdentityProvider.tokenFor("u3").sign() }) {
+            var request = given().contentType("application/json").header("X-Client-Name", "web");
+            if (token != null) {
+                request = request.auth().oauth2(token);
+            }
+            request.body(body.encode()).post("/graphql").then().statusCode(200)
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", equalTo("A list in the variables has 5000 items; at most 100"));
+        }
     }
 
     @Test

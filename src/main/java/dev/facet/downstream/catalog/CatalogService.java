@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.IdBatches;
+import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
 import dev.facet.errors.PublicError;
