@@ -28,6 +28,7 @@ import graphql.validation.ValidationError;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
@@ -87,6 +88,9 @@ class GraphQLGate {
     }
 
     void install(@Observes Router router) {
+        // A presented token that is not valid fails the request in Quarkus's proactive authentication, before any
+        // of the gate's handlers runs; its failure comes here first.
+        router.route(graphqlPath).order(Integer.MIN_VALUE).failureHandler(this::unauthenticated);
         router.route(HttpMethod.GET, graphqlPath + "/schema.graphql").order(ORDER)
                 .handler(this::schema);
         // Two routes: what the first refuses, nobody reads the body of.
@@ -206,6 +210,18 @@ class GraphQLGate {
             return;
         }
         context.response().putHeader("Content-Type", "text/plain; charset=UTF-8").end(choice.contract().sdl());
+    }
+
+    private void unauthenticated(RoutingContext context) {
+        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().ended()) {
+            context.next();
+            return;
+        }
+        secure(context.response());
+        context.response().putHeader("WWW-Authenticate", "Bearer");
+        ResponseFormat format = ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(ResponseFormat.JSON);
+        EdgeAnswers.error(context, 401, format, ErrorCode.UNAUTHENTICATED, "The bearer token is not valid: sign in again",
+                null);
     }
 
     private void failed(RoutingContext context) {

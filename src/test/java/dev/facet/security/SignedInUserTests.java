@@ -9,12 +9,14 @@ import static dev.facet.testing.Shop.requestsByService;
 import static dev.facet.testing.Shop.send;
 import static dev.facet.testing.Shop.sendAs;
 import static dev.facet.testing.Shop.urls;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -120,11 +122,26 @@ class SignedInUserTests extends ShopTest {
     void badTokenIsRefusedWith401BeforeAnyServiceIsCalled(BadToken bad) {
         String body = send(bad.token(), operation("web", "AccountPage"), Map.of())
                 .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType(startsWith("application/json"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].message", equalTo("The bearer token is not valid: sign in again"))
                 .extract().asString();
 
         assertThat(body).doesNotContain("User ").doesNotContain("\"data\"");
         // The refusal happens before any resolver runs: nothing went to the shop's services (the IdP is not one).
         assertThat(urls(shop)).isEmpty();
+    }
+
+    @Test
+    void badTokenIsAnsweredInTheNegotiatedMediaType() {
+        given().header("X-Client-Name", "web").header("Accept", "application/graphql-response+json")
+                .auth().oauth2("not-a-token").contentType("application/json")
+                .body("{\"query\":\"{ __typename }\"}").post("/graphql")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType(startsWith("application/graphql-response+json"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +150,8 @@ class SignedInUserTests extends ShopTest {
         // quarkus-oidc's default: a token that is presented must be valid, even where none is needed. A client
         // with a broken token learns so at once instead of silently browsing as anonymous.
         send(bad.token(), operation("web", "ProductPage"), Map.of("id", "p6"))
-                .statusCode(401);
+                .statusCode(401)
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
 
         assertThat(urls(shop)).isEmpty();
     }
