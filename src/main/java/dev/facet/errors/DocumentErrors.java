@@ -6,6 +6,8 @@ import java.util.Map;
 
 import graphql.ErrorType;
 import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.introspection.IntrospectionDisabledError;
 
 /**
  * Every error of an answer in its public form. Errors Facet raised ({@link FieldError}) already are; the ones
@@ -32,8 +34,12 @@ public final class DocumentErrors {
         if (error.getErrorType() == ErrorType.InvalidSyntax) {
             code = ErrorCode.GRAPHQL_PARSE_FAILED;
         } else if (error.getErrorType() == ErrorType.ValidationError
-                || error.getErrorType() == ErrorType.OperationNotSupported) {
+                || error.getErrorType() == ErrorType.OperationNotSupported
+                // more introspection than any tool asks for (graphql-java's good-faith check): the document's fault
+                || error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             code = ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        } else if (error instanceof IntrospectionDisabledError) {
+            code = ErrorCode.INTROSPECTION_DISABLED;
         } else {
             code = ErrorCode.INTERNAL;
         }
