@@ -13,6 +13,7 @@ import dev.facet.errors.PublicError;
 record ProductCursor(String catalogCursor, int skip) {
 
     private static final String VERSION = "v1";
+    private static final int MAX_CATALOG_CURSOR = 200;
     static final ProductCursor START = new ProductCursor(null, 0);
 
     String encode() {
@@ -28,7 +29,10 @@ record ProductCursor(String catalogCursor, int skip) {
                 throw invalid();
             }
             int skip = Integer.parseInt(parts[1]);
-            if (skip < 0) {
+            // Facet gives out skips within one page, and catalog cursors of the catalog's own short form: anything
+            // else is forged, and must never reach the catalog as a negative or oversized limit
+            if (skip < 0 || skip > First.MAX || parts[2].length() > MAX_CATALOG_CURSOR
+                    || !parts[2].chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 throw invalid();
             }
             return new ProductCursor(parts[2].isEmpty() ? null : parts[2], skip);

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -93,6 +95,22 @@ class PublicErrorsTests extends ShopTest {
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .extract().asString();
         assertLeaksNothing(body);
+        shop.verify(0, getRequestedFor(urlPathMatching("/catalog/.*")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "v1:2147483647:", "v1:2147483640:c2", "v1:-1:", "v1:101:", "v1:0:a b", "v1:0:\n" })
+    void cursorThatWouldOverflowOrCarryJunkNeverReachesTheCatalog(String plain) {
+        // skip + first overflowed to a negative limit that passed the size check and went to the catalog
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("category", "c1");
+        variables.put("after", forged);
+        query(operation("web", "CategoryPage"), variables)
+                .statusCode(200)
+                .body("data.products", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         shop.verify(0, getRequestedFor(urlPathMatching("/catalog/.*")));
     }
 
