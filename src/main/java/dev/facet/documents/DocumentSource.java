@@ -60,10 +60,17 @@ public class DocumentSource {
             throw new DocumentRefused(ErrorCode.DOCUMENT_NOT_REGISTERED, "This client may send only its registered operations",
                     null);
         }
-        if (hash != null && !client.registeredOnly()) {
-            persisted.put(client.name(), hash, query);
-        }
         return document;
+    }
+
+    /**
+     * Registers a persisted query the request sent with its text, once the edge found it valid and within the
+     * client's limits — and before it is answered, so the client's next request by hash finds it.
+     */
+    public void register(ClientContract client, String sha256Hash, PreparedDocument document) {
+        if (sha256Hash != null && !client.registeredOnly() && document.registered().isEmpty()) {
+            persisted.put(client.name(), sha256Hash.toLowerCase(Locale.ROOT), document.text());
+        }
     }
 
     private PreparedDocument prepare(ClientContract client, String text, String sha256) {

@@ -1,31 +1,64 @@
 package dev.facet.documents;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
- * Documents clients registered at run time by hash (Apollo's automatic persisted queries), per client. In this
- * instance's memory and bounded: past {@value #MAX_ENTRIES} documents a client must keep sending the full text.
- * Several instances each learn a hash on its first miss; a shared store (Redis) can stand behind this class when
- * that costs too many round trips.
+ * Documents clients registered at run time by hash (Apollo's automatic persisted queries), per client, in this
+ * instance's memory. Only documents that parsed, validated and passed the client's limits are registered
+ * ({@link DocumentSource#register}), none longer than {@code facet.persisted-queries.max-document-size}.
+ *
+ * <p>Bounded by bytes ({@code facet.persisted-queries.cache-size}) and evicting the least recently used: a full store
+ * makes room and never refuses, so after any flood of registrations the next one is remembered. Hand-written rather
+ * than Caffeine (which the document cache uses): Caffeine's TinyLFU admission keeps entries used as often as a
+ * newcomer and may turn the newcomer away — after a flood of one-off registrations, a new persisted query would not be
+ * found on its very next request, which is exactly the contract Apollo's clients rely on.
  */
-@ApplicationScoped
+@Singleton
 public class PersistedQueries {
 
-    static final int MAX_ENTRIES = 4096;
-
-    private final Map<String, String> documents = new ConcurrentHashMap<>();
-
-    public Optional<String> get(String client, String hash) {
-        return Optional.ofNullable(documents.get(client + '\n' + hash));
+    private record Key(String client, String sha256) {
     }
 
-    public void put(String client, String hash, String document) {
-        if (documents.size() < MAX_ENTRIES) {
-            documents.putIfAbsent(client + '\n' + hash, document);
+    private final Map<Key, String> documents = new LinkedHashMap<>(256, 0.75f, true);
+    private final long maxBytes;
+    private final int maxDocumentSize;
+    private long bytes;
+
+    PersistedQueries(@ConfigProperty(name = "facet.persisted-queries.cache-size", defaultValue = "4M") MemorySize size,
+            @ConfigProperty(name = "facet.persisted-queries.max-document-size", defaultValue = "32K") MemorySize max) {
+        this.maxBytes = size.asLongValue();
+        this.maxDocumentSize = (int) Math.min(Integer.MAX_VALUE, max.asLongValue());
+    }
+
+    public synchronized Optional<String> get(String client, String hash) {
+        return Optional.ofNullable(documents.get(new Key(client, hash)));
+    }
+
+    /** Remembers {@code document} under its hash, unless it is longer than a registered document may be. */
+    synchronized void put(String client, String hash, String document) {
+        if (document.length() > maxDocumentSize || weight(document) > maxBytes) {
+            return;
         }
+        String replaced = documents.put(new Key(client, hash), document);
+        bytes += weight(document) - (replaced == null ? 0 : weight(replaced));
+        Iterator<String> oldest = documents.values().iterator();
+        while (bytes > maxBytes && oldest.hasNext()) {
+            bytes -= weight(oldest.next());
+            oldest.remove();
+        }
+    }
+
+    /** About what an entry keeps on the heap: the text (a byte or two a character), its key and the map's node. */
+    private static long weight(String text) {
+        return 200 + 2L * text.length();
     }
 }

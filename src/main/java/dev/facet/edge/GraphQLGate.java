@@ -193,6 +193,9 @@ class GraphQLGate {
             EdgeAnswers.errors(context, format.status(true), format, DocumentErrors.toSpecification(invalid));
             return;
         }
+        if (request.query() != null) {
+            documents.register(contract, request.persistedQueryHash(), document);
+        }
         execution.run(context, context.get(SecurityIdentity.class.getName()), contract, document, request, format,
                 extensions);
     }

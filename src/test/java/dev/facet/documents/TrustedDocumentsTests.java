@@ -99,6 +99,20 @@ class TrustedDocumentsTests extends ShopTest {
     }
 
     @Test
+    void onlyADocumentThatValidatesIsRegistered() {
+        String invalid = "{ product(id: \"p7\") { nope } }";
+        post("web", persisted(Sha256.of(invalid)).put("query", invalid))
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"));
+        post("web", persisted(Sha256.of(invalid)))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+        String tooDeep = "{ " + "product(id: \"p6\") { ".repeat(20) + "name" + " }".repeat(20) + " }";
+        post("web", persisted(Sha256.of(tooDeep)).put("query", tooDeep))
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_DEEP"));
+        post("web", persisted(Sha256.of(tooDeep)))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+    }
+
+    @Test
     void persistedQueryOverGetWorksForQueries() {
         String query = "{ product(id: \"p8\") { name } }";
         post("web", persisted(Sha256.of(query)).put("query", query)).body("data.product.name", equalTo("Product 8"));
