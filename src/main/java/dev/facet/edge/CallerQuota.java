@@ -10,8 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Whose bucket a request takes from: a signed-in user's own (the token's {@code sub}, whichever client), or for an
- * anonymous caller the one of its client and remote address — so one noisy address does not starve the others.
- * Behind a proxy, set {@code quarkus.http.proxy.proxy-address-forwarding=true} so the address is the caller's.
+ * anonymous caller the one of its remote address, whatever client it names — so one noisy address does not starve
+ * the others, and naming another client buys it nothing. Behind a proxy, set
+ * {@code quarkus.http.proxy.proxy-address-forwarding=true} and {@code quarkus.http.proxy.trusted-proxies} so the
+ * address is the caller's and only the proxy's forwarding headers are believed.
  */
 @ApplicationScoped
 class CallerQuota {
@@ -34,6 +36,7 @@ class CallerQuota {
         }
         String address = context.request().remoteAddress() == null ? "unknown"
                 : context.request().remoteAddress().host();
-        return limiter.take("anonymous:" + client.name() + ":" + address, limits.anonymous());
+        // one bucket per address whatever client it claims: X-Client-Name is the caller's word, not an identity
+        return limiter.take("anonymous:" + address, limits.anonymous());
     }
 }
