@@ -86,6 +86,18 @@ public final class TestIdentityProvider {
             return this;
         }
 
+        /** Adds or replaces one claim, e.g. {@code claim("preferred_username", "u3")}. */
+        public Token claim(String name, Object value) {
+            claims.setClaim(name, value);
+            return this;
+        }
+
+        /** Leaves one claim out, e.g. {@code without("sub")}. */
+        public Token without(String name) {
+            claims.unsetClaim(name);
+            return this;
+        }
+
         public Token issuer(String issuer) {
             claims.setIssuer(issuer);
             return this;
