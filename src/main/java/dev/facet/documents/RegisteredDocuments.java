@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import dev.facet.contract.ClientContract;
 import dev.facet.contract.ClientContracts;
-import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -32,7 +32,8 @@ import io.quarkus.runtime.Startup;
  * Every client's registered operations — {@code clients/<client>/*.graphql}, which the build copies into the app
  * under {@code facet/clients/} — parsed and validated against that client's schema at start-up. An operation that
  * no longer validates stops Facet from starting: better than failing the screen that sends it. Found by id (the
- * file's sha256) or by text, compared as parsed and printed, so whitespace and a trailing newline do not matter.
+ * file's sha256) or by text, compared as parsed and printed, so whitespace and a trailing newline do not matter, and
+ * with any {@code __typename} selections a client library adds ({@link TypenameFreeText}).
  */
 @Singleton
 @Startup
@@ -42,13 +43,17 @@ public class RegisteredDocuments {
     private static final Logger LOG = Logger.getLogger(RegisteredDocuments.class);
 
     private final Map<String, Map<String, PreparedDocument>> byId = new HashMap<>();
-    private final Map<String, Map<String, RegisteredDocument>> byPrintedText = new HashMap<>();
+    /** Per client: the registered operations by their text printed without {@code __typename}s. */
+    private final Map<String, Map<String, List<Candidate>>> byPrintedText = new HashMap<>();
+
+    private record Candidate(TypenameFreeText text, RegisteredDocument registered) {
+    }
 
     RegisteredDocuments(ClientContracts contracts) {
         Map<String, String> files = read();
         for (ClientContract contract : contracts.all().values()) {
             Map<String, PreparedDocument> ids = new HashMap<>();
-            Map<String, RegisteredDocument> texts = new HashMap<>();
+            Map<String, List<Candidate>> texts = new HashMap<>();
             files.forEach((file, text) -> {
                 if (!file.startsWith(contract.name() + "/")) {
                     return;
@@ -64,7 +69,9 @@ public class RegisteredDocuments {
                                     .getMessage());
                 }
                 ids.put(registered.id(), prepared);
-                texts.put(AstPrinter.printAst(document), registered);
+                TypenameFreeText comparable = TypenameFreeText.of(document);
+                texts.computeIfAbsent(comparable.printed(), printed -> new ArrayList<>())
+                        .add(new Candidate(comparable, registered));
             });
             byId.put(contract.name(), Map.copyOf(ids));
             byPrintedText.put(contract.name(), Map.copyOf(texts));
@@ -85,9 +92,27 @@ public class RegisteredDocuments {
                 .findFirst();
     }
 
-    /** The registered operation whose text, once parsed and printed, is that of {@code document}. */
+    /**
+     * The registered operation {@code document} is: its text once parsed and printed, or that text plus
+     * {@code __typename} selections — what Apollo Client, urql and Relay send ({@link TypenameFreeText}). Called
+     * once per distinct text, when the document is prepared.
+     */
     Optional<RegisteredDocument> byDocument(String client, Document document) {
-        return Optional.ofNullable(byPrintedText.getOrDefault(client, Map.of()).get(AstPrinter.printAst(document)));
+        Map<String, List<Candidate>> texts = byPrintedText.getOrDefault(client, Map.of());
+        if (texts.isEmpty()) {
+            return Optional.empty();
+        }
+        TypenameFreeText sent = TypenameFreeText.of(document);
+        RegisteredDocument admitted = null;
+        for (Candidate candidate : texts.getOrDefault(sent.printed(), List.of())) {
+            if (candidate.text().sameAs(sent)) {
+                return Optional.of(candidate.registered());
+            }
+            if (admitted == null && candidate.text().admits(sent)) {
+                admitted = candidate.registered();
+            }
+        }
+        return Optional.ofNullable(admitted);
     }
 
     private static String operationName(Document document) {
