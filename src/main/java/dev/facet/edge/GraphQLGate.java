@@ -123,7 +123,7 @@ class GraphQLGate {
             return;
         }
         context.put(ResponseFormat.class.getName(), format.get());
-        if (method == HttpMethod.POST && !isJson(context.request().getHeader("Content-Type"))) {
+        if (method == HttpMethod.POST && !isJson(context.request().headers().getAll("Content-Type"))) {
             EdgeAnswers.error(context, 415, format.get(), ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request as application/json", null);
             return;
@@ -260,11 +260,30 @@ class GraphQLGate {
         return context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
+    /**
+     * Whether a POST body is JSON: every member of the Content-Type — its lines joined, as HTTP reads a repeated
+     * header — is {@code application/json}, with a UTF-8 charset if any. GraphiQL (the GraphQL UI) sends
+     * {@code application/json, application/json}, its own header and the page's set twice; no cross-site simple
+     * request can send that (only a form type or {@code text/plain} goes without a CORS preflight), so it is no CSRF
+     * risk. Anything else — a form type, {@code text/plain}, a JSON member beside any other, an empty member — is
+     * refused. Hand-written because Vert.x and Netty parse one media type, not a list of them.
+     */
+    static boolean isJson(List<String> contentTypes) {
+        if (contentTypes.isEmpty()) {
             return false;
         }
-        String[] parts = contentType.split(";");
+        for (String line : contentTypes) {
+            for (String member : line.split(",", -1)) {
+                if (!isJsonMediaType(member)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJsonMediaType(String mediaType) {
+        String[] parts = mediaType.split(";", -1);
         if (!parts[0].trim().equalsIgnoreCase("application/json")) {
             return false;
         }
