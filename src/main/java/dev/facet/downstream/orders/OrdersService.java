@@ -3,7 +3,6 @@ package dev.facet.downstream.orders;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -40,13 +39,13 @@ public class OrdersService {
      * sends the same key.
      */
     public Uni<OrderDto> place(String idempotencyKey, NewOrderDto order) {
-        return guard.call(() -> client.place(idempotencyKey, order))
+        return guard.write(() -> client.place(idempotencyKey, order))
                 .onFailure(failure -> ServiceFailure.answered(failure, 422) || ServiceFailure.answered(failure, 400))
                 .transform(OrdersService::rejection);
     }
 
     private static PublicError rejection(Throwable failure) {
-        OrderRejection rejection = readRejection((WebApplicationException) failure);
+        OrderRejection rejection = readRejection(failure);
         if ("unknown_product".equals(rejection.error())) {
             return PublicError.badInput(rejection.productId() == null
                     ? "The order names a product that does not exist"
@@ -58,9 +57,10 @@ public class OrdersService {
         return PublicError.badInput("The order was refused");
     }
 
-    private static OrderRejection readRejection(WebApplicationException failure) {
+    private static OrderRejection readRejection(Throwable failure) {
         try {
-            OrderRejection body = failure.getResponse().readEntity(OrderRejection.class);
+            OrderRejection body = ServiceFailure.errorAnswer(failure)
+                    .map(answer -> answer.getResponse().readEntity(OrderRejection.class)).orElse(null);
             return body == null ? new OrderRejection(null, null) : body;
         } catch (RuntimeException unreadable) {
             LOG.debugf(unreadable, "Unreadable rejection from the orders service");
