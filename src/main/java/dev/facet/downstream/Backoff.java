@@ -5,8 +5,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
- * The wait before a retry: what the service asked for with Retry-After, else exponential from the policy's delay
- * plus a random jitter of up to {@code maxJitterMillis}. One instance per guarded call, so it may count attempts.
+ * The wait before a retry: exponential from the policy's delay plus a random jitter of up to
+ * {@code maxJitterMillis}, or what the service asked for with Retry-After when that is longer. Never less than the
+ * backoff: a {@code Retry-After: 0} (or a past date) would otherwise have every caller come back at once, at full
+ * speed. One instance per guarded call, so it may count attempts.
  */
 final class Backoff implements CustomBackoffStrategy {
 
@@ -24,12 +26,9 @@ final class Backoff implements CustomBackoffStrategy {
 
     @Override
     public long nextDelayInMillis(Throwable failure) {
-        long asked = ServiceFailure.retryAfter(failure).map(java.time.Duration::toMillis).orElse(-1L);
-        if (asked >= 0) {
-            return asked;
-        }
-        long delay = nextMillis;
+        long backoff = nextMillis + (maxJitterMillis > 0 ? ThreadLocalRandom.current().nextLong(maxJitterMillis + 1) : 0);
         nextMillis = Math.min(nextMillis * 2, 60_000);
-        return delay + (maxJitterMillis > 0 ? ThreadLocalRandom.current().nextLong(maxJitterMillis + 1) : 0);
+        long asked = ServiceFailure.retryAfter(failure).map(java.time.Duration::toMillis).orElse(0L);
+        return Math.max(asked, backoff);
     }
 }

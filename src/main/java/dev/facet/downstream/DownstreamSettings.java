@@ -22,6 +22,14 @@ public interface DownstreamSettings {
     @WithDefault("3s")
     Duration deadline();
 
+    /**
+     * How many calls one request may have in flight to any one service; its further calls to that service wait
+     * their turn within the request, so that one request's fan-out (the reviews of a hundred products, say) cannot
+     * take the service's whole bulkhead from every other request.
+     */
+    @WithDefault("8")
+    int maxCallsInFlightPerRequest();
+
     /** By service name: accounts, catalog, inventory, reviews, orders, recommendations. */
     @WithDefaults
     Map<String, Policy> services();
@@ -36,12 +44,39 @@ public interface DownstreamSettings {
 
         Breaker breaker();
 
+        /** The reads' bulkhead. */
         Bulkhead bulkhead();
+
+        /** What differs for the service's writes (placing an order): they have a bulkhead of their own. */
+        Writes writes();
+    }
+
+    interface Writes {
+
+        WritesBulkhead bulkhead();
+    }
+
+    /**
+     * The writes' bulkhead, apart from the reads', so that a flood of reads (every page view) cannot starve the
+     * writes (checkout). Writes share the service's breaker: a broken service is broken for both.
+     */
+    interface WritesBulkhead {
+
+        /** Writes to the service in flight at once from this instance. */
+        @WithDefault("16")
+        int maxConcurrent();
+
+        /** Writes waiting for a free place (at least 1); beyond this a write fails at once, before it is sent. */
+        @WithDefault("64")
+        int queue();
     }
 
     interface Retry {
 
-        /** Attempts after the first; only reads and writes that carry an idempotency key are retried. */
+        /**
+         * Attempts after the first; only reads and writes that carry an idempotency key are retried, and only as
+         * far as the service's retry budget allows.
+         */
         @WithDefault("2")
         int maxRetries();
 
@@ -56,6 +91,28 @@ public interface DownstreamSettings {
         /** A 429 or 503 whose Retry-After asks for longer than this, or than the deadline leaves, is not retried. */
         @WithDefault("1s")
         Duration maxRetryAfter();
+
+        Budget budget();
+    }
+
+    /**
+     * How many retries the service may get from this instance, all calls together: over the last {@code window},
+     * at most {@code ratio} of its calls plus {@code min-per-second} per second of the window. When a service
+     * fails every call, retries would otherwise triple its load just when it is least able to take it.
+     */
+    interface Budget {
+
+        /** Retries allowed per call made (0.1: at most 10 % extra calls). */
+        @WithDefault("0.1")
+        double ratio();
+
+        /** Retries allowed per second whatever the traffic, so a quiet service may still be retried. */
+        @WithDefault("5")
+        double minPerSecond();
+
+        /** The sliding window the calls and retries are counted over. */
+        @WithDefault("10s")
+        Duration window();
     }
 
     interface Breaker {

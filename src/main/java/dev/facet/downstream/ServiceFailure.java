@@ -1,7 +1,10 @@
 package dev.facet.downstream;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -57,7 +60,74 @@ public enum ServiceFailure {
 
     /** Whether the service answered {@code failure} with HTTP {@code status}: adapters give such answers a meaning. */
     public static boolean answered(Throwable failure, int status) {
-        return status(cause(failure)) == status;
+        return status(answer(failure)) == status;
+    }
+
+    /** The service's error answer that {@code failure} is, if it is one. */
+    public static Optional<WebApplicationException> errorAnswer(Throwable failure) {
+        return answer(failure) instanceof WebApplicationException web ? Optional.of(web) : Optional.empty();
+    }
+
+    /** The service that failed, as its guard named it, or null when {@code failure} did not come from a guard. */
+    public static String service(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ServiceCallFailed call) {
+                return call.service();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether an attempt that failed with {@code failure} may have reached the service and been acted on, though
+     * no answer says so: no answer in time, a connection that broke once the request may have been written, or a
+     * 500, 502 or 504 (the service, or a gateway in front of it, failed mid-request). Not when nothing was sent
+     * (breaker open, bulkhead full, no connection made) nor when the service answered what it did: a 4xx, or a
+     * 503 or 429, which say it took nothing.
+     */
+    public static boolean mayHaveReached(Throwable failure) {
+        Throwable cause = answer(failure);
+        if (cause instanceof WebApplicationException) {
+            int status = status(cause);
+            return status == 500 || status == 502 || status == 504;
+        }
+        if (cause instanceof CircuitBreakerOpenException || cause instanceof BulkheadException) {
+            return false;
+        }
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof ConnectException || inner instanceof UnknownHostException
+                    || inner instanceof NoRouteToHostException) {
+                return false;
+            }
+        }
+        return of(cause) == TIMED_OUT || connectionFailure(cause);
+    }
+
+    /** A few words on what went wrong, for the log: the status, the timeout, the refusal or the broken connection. */
+    public static String describe(Throwable failure) {
+        Throwable cause = cause(failure);
+        String note = "";
+        if (cause instanceof NotRetried notRetried) {
+            note = "; " + notRetried.getMessage();
+            cause = cause(notRetried.getCause());
+        }
+        String what;
+        if (cause instanceof WebApplicationException) {
+            what = "HTTP " + status(cause);
+        } else if (cause instanceof CircuitBreakerOpenException) {
+            what = "breaker open";
+        } else if (cause instanceof BulkheadException) {
+            what = "bulkhead full";
+        } else if (cause instanceof DeadlinePassed || cause instanceof AttemptTimedOut) {
+            what = cause.getMessage();
+        } else {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        return what + note;
     }
 
     /** Worth another attempt: a 5xx, a 429, an attempt that timed out, or a connection that failed. */
@@ -67,7 +137,7 @@ public enum ServiceFailure {
             int status = status(web);
             return status == 429 || status >= 500;
         }
-        if (cause instanceof NoTimeToRetry || cause instanceof CircuitBreakerOpenException
+        if (cause instanceof NotRetried || cause instanceof CircuitBreakerOpenException
                 || cause instanceof BulkheadException || cause instanceof DeadlinePassed) {
             return false;
         }
@@ -78,8 +148,8 @@ public enum ServiceFailure {
     /** Says the service is broken (its breaker counts it): a 5xx, no answer in time, a failed connection, garbage. */
     static boolean brokenService(Throwable failure) {
         Throwable cause = cause(failure);
-        if (cause instanceof NoTimeToRetry gaveUp) {
-            return brokenService(gaveUp.getCause());
+        if (cause instanceof NotRetried notRetried) {
+            return brokenService(notRetried.getCause());
         }
         if (cause instanceof WebApplicationException web) {
             return status(web) >= 500;
@@ -90,7 +160,7 @@ public enum ServiceFailure {
 
     /** The wait the service asked for with {@code Retry-After} on a 429 or 503, if it did. */
     static Optional<Duration> retryAfter(Throwable failure) {
-        if (!(cause(failure) instanceof WebApplicationException web) || web.getResponse() == null) {
+        if (!(answer(failure) instanceof WebApplicationException web) || web.getResponse() == null) {
             return Optional.empty();
         }
         int status = web.getResponse().getStatus();
@@ -100,13 +170,20 @@ public enum ServiceFailure {
         return RetryAfter.parse(web.getResponse().getHeaderString("Retry-After"));
     }
 
-    /** The failure itself, without the wrappers Mutiny and the REST client put around it. */
+    /** The failure itself, without the wrappers Mutiny, the REST client and the guard put around it. */
     private static Throwable cause(Throwable failure) {
         Throwable current = failure;
-        while (current instanceof CompletionException && current.getCause() != null) {
+        while ((current instanceof CompletionException || current instanceof ServiceCallFailed)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** What the service answered or the call ran into, also when the guard decided not to retry it. */
+    private static Throwable answer(Throwable failure) {
+        Throwable cause = cause(failure);
+        return cause instanceof NotRetried notRetried ? cause(notRetried.getCause()) : cause;
     }
 
     private static int status(Throwable failure) {

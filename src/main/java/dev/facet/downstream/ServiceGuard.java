@@ -2,6 +2,7 @@ package dev.facet.downstream;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.facet.execution.RequestContexts;
@@ -13,9 +14,14 @@ import io.vertx.core.Context;
 
 /**
  * The fault-tolerance policy of one internal service, built from its {@code facet.downstream.services.<service>}
- * settings: each attempt waits its turn in the service's bulkhead and then has a timeout; failures that say the
- * service is broken feed one circuit breaker shared by every call to the service; transient failures are retried
- * with backoff — all within what is left of the request's deadline, which also bounds the call as a whole.
+ * settings. A call first waits for its turn among the request's own calls to the service ({@link RequestLane});
+ * then each attempt waits for a place in the service's bulkhead (the reads', or the writes' own), passes the
+ * service's circuit breaker and has a timeout; transient failures are retried with backoff, as far as the service's
+ * retry budget allows — all within what is left of the request's deadline, which also bounds the call as a whole.
+ *
+ * <p>The order matters, and SmallRye's {@code Guard} puts its bulkhead inside its breaker, so a call the bulkhead
+ * refused would count as a success (or, with another predicate, a failure) of the service. Here the bulkhead is a
+ * guard of its own around the breaker's: a refusal is Facet's own overload and says nothing about the service.
  *
  * <p>Every call through a guard must be safe to repeat: a read, or a write the service de-duplicates (an
  * idempotency key that the attempt supplier sends again on every attempt).
@@ -23,28 +29,44 @@ import io.vertx.core.Context;
 public final class ServiceGuard {
 
     private final String service;
-    private final Guard guard;
+    private final Guard retry;
+    private final Guard breaker;
+    private final Guard reads;
+    private final Guard writes;
+    private final RetryBudget budget;
+    private final int maxRetries;
     private final Duration timeout;
     private final Duration maxRetryAfter;
+    private final int maxCallsInFlightPerRequest;
     private final Supplier<Deadline> deadlines;
+    private final Object laneKey = new Object();
 
     ServiceGuard(String service, DownstreamSettings.Policy policy, Duration requestDeadline,
-            Supplier<Deadline> deadlines) {
+            int maxCallsInFlightPerRequest, Supplier<Deadline> deadlines) {
+        if (policy.timeout().toMillis() < 1 || maxCallsInFlightPerRequest < 1) {
+            throw new IllegalArgumentException("The timeout of " + service + " must be at least 1 ms, and a request"
+                    + " may have at least 1 call in flight per service");
+        }
         this.service = service;
         this.timeout = policy.timeout();
+        this.maxRetries = policy.retry().maxRetries();
         this.maxRetryAfter = policy.retry().maxRetryAfter();
+        this.maxCallsInFlightPerRequest = maxCallsInFlightPerRequest;
         this.deadlines = deadlines;
+        this.budget = new RetryBudget(policy.retry().budget());
         long jitter = policy.retry().jitter().toMillis();
-        this.guard = Guard.create()
-                .withDescription("downstream " + service)
+        this.retry = onTheCallersThread(Guard.create()
+                .withDescription("downstream " + service + " retry")
                 .withRetry()
-                    .maxRetries(policy.retry().maxRetries())
+                    .maxRetries(maxRetries)
                     .delay(policy.retry().delay().toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS) // Backoff adds its own, never on top of a Retry-After
                     .maxDuration(requestDeadline.toMillis(), ChronoUnit.MILLIS)
                     .whenException(ServiceFailure::worthRetrying)
                     .withCustomBackoff().strategy(() -> new Backoff(jitter)).done()
-                    .done()
+                    .done());
+        this.breaker = onTheCallersThread(Guard.create()
+                .withDescription("downstream " + service)
                 .withCircuitBreaker()
                     .name(breakerName(service))
                     .requestVolumeThreshold(policy.breaker().requestVolume())
@@ -52,17 +74,28 @@ public final class ServiceGuard {
                     .delay(policy.breaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(policy.breaker().successThreshold())
                     .when(ServiceFailure::brokenService)
-                    .done()
+                    .done());
+        this.reads = onTheCallersThread(Guard.create()
+                .withDescription("downstream " + service + " reads")
                 .withBulkhead()
                     .limit(policy.bulkhead().maxConcurrent())
                     .queueSize(policy.bulkhead().queue())
-                    .done()
-                // The call never blocks: start it where it is asked for, on the request's event loop, and deliver its
-                // answer where it arrives. Left to itself the Guard would pass each call and each answer through the
-                // event loop's task queue; a retry that fires on a timer thread finds its way back in call() instead.
-                .withThreadOffload(true)
-                .withThreadOffloadExecutor(Runnable::run)
-                .build();
+                    .done());
+        this.writes = onTheCallersThread(Guard.create()
+                .withDescription("downstream " + service + " writes")
+                .withBulkhead()
+                    .limit(policy.writes().bulkhead().maxConcurrent())
+                    .queueSize(policy.writes().bulkhead().queue())
+                    .done());
+    }
+
+    /**
+     * The call never blocks: start it where it is asked for, on the request's event loop, and deliver its answer
+     * where it arrives. Left to itself a Guard would pass each call and each answer through the event loop's task
+     * queue; a retry that fires on a timer thread finds its way back in {@link #on} instead.
+     */
+    private static Guard onTheCallersThread(Guard.Builder builder) {
+        return builder.withThreadOffload(true).withThreadOffloadExecutor(Runnable::run).build();
     }
 
     static String breakerName(String service) {
@@ -70,19 +103,54 @@ public final class ServiceGuard {
     }
 
     /**
-     * Runs {@code attempt} under this service's policy; {@code attempt} makes one call each time it is invoked.
-     * The deadline is the one of the request that asks, taken now, so calls started from callbacks keep it.
+     * Runs a read under this service's policy; {@code attempt} makes one call each time it is invoked. The deadline
+     * is the one of the request that asks, taken now, so calls started from callbacks keep it.
      */
     public <T> Uni<T> call(Supplier<Uni<T>> attempt) {
+        return guarded(reads, attempt);
+    }
+
+    /**
+     * Runs a write under this service's policy, in the writes' own bulkhead. {@code attempt} must send what makes
+     * the service de-duplicate it (an idempotency key) on every attempt: a write whose answer was lost is retried.
+     */
+    public <T> Uni<T> write(Supplier<Uni<T>> attempt) {
+        return guarded(writes, attempt);
+    }
+
+    private <T> Uni<T> guarded(Guard bulkhead, Supplier<Uni<T>> attempt) {
         Deadline deadline = deadlines.get();
         Context request = RequestContexts.current();
-        return Uni.createFrom().deferred(() -> {
-            if (deadline.passed()) {
+        return Uni.createFrom().<T>deferred(() -> {
+            // Whole milliseconds: a timer cannot wait for less than one (Vert.x refuses it).
+            long left = deadline.remainingMillis();
+            if (left < 1) {
                 return Uni.createFrom().failure(new DeadlinePassed(service));
             }
-            Uni<T> guarded = guarded(() -> on(request, () -> attemptWithin(deadline, attempt)));
-            return guarded.ifNoItem().after(deadline.remaining()).failWith(() -> new DeadlinePassed(service));
-        });
+            Supplier<Uni<T>> call = () -> attempts(bulkhead, request, deadline, attempt);
+            Uni<T> inTurn = request == null ? call.get() : lane(request).run(call);
+            return inTurn.ifNoItem().after(Duration.ofMillis(left)).failWith(() -> new DeadlinePassed(service));
+        }).onFailure().transform(failure -> new ServiceCallFailed(service, failure));
+    }
+
+    /** This service's calls of the request on {@code request}'s context, made on its first call. */
+    private RequestLane lane(Context request) {
+        synchronized (request) {
+            RequestLane lane = request.getLocal(laneKey);
+            if (lane == null) {
+                lane = new RequestLane(maxCallsInFlightPerRequest, request);
+                request.putLocal(laneKey, lane);
+            }
+            return lane;
+        }
+    }
+
+    /** The attempts of one call: retried outermost, then the bulkhead, then the breaker, then the attempt itself. */
+    private <T> Uni<T> attempts(Guard bulkhead, Context request, Deadline deadline, Supplier<Uni<T>> attempt) {
+        budget.recordCall();
+        AtomicInteger made = new AtomicInteger();
+        return this.<T>guard(retry, () -> on(request, () -> this.<T>guard(bulkhead, () -> this.<T>guard(breaker,
+                () -> attemptWithin(deadline, attempt, made.incrementAndGet())))));
     }
 
     /**
@@ -102,25 +170,36 @@ public final class ServiceGuard {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> guarded(Supplier<Uni<T>> attempt) {
+    private <T> Uni<T> guard(Guard guard, Supplier<Uni<T>> attempt) {
         return guard.get(attempt::get, Uni.class);
     }
 
     /**
-     * One attempt, given the policy's timeout or what is left of the deadline, whichever is shorter. The timeout is
-     * Mutiny's rather than the Guard's: it cancels the call, which closes the connection to a service that hangs
-     * (a Guard timeout only stops waiting, and the connection would stay open until the client's read timeout).
+     * Attempt number {@code number}, given the policy's timeout or what is left of the deadline, whichever is
+     * shorter. The timeout is Mutiny's rather than the Guard's: it cancels the call, which closes the connection to
+     * a service that hangs (a Guard timeout only stops waiting, and the connection would stay open until the
+     * client's read timeout). A failure worth retrying that cannot be (no time, no budget) says so here.
      */
-    private <T> Uni<T> attemptWithin(Deadline deadline, Supplier<Uni<T>> attempt) {
-        Duration left = deadline.remaining();
-        if (left.isZero()) {
+    private <T> Uni<T> attemptWithin(Deadline deadline, Supplier<Uni<T>> attempt, int number) {
+        long left = deadline.remainingMillis();
+        if (left < 1) {
             return Uni.createFrom().failure(new DeadlinePassed(service));
         }
-        boolean deadlineFirst = left.compareTo(timeout) < 0;
+        boolean deadlineFirst = left < timeout.toMillis();
         return attempt.get()
-                .ifNoItem().after(deadlineFirst ? left : timeout)
+                .ifNoItem().after(deadlineFirst ? Duration.ofMillis(left) : timeout)
                 .failWith(() -> deadlineFirst ? new DeadlinePassed(service) : new AttemptTimedOut(service, timeout))
-                .onFailure(failure -> asksTooLongAWait(failure, deadline)).transform(NoTimeToRetry::new);
+                .onFailure(ServiceFailure::worthRetrying).transform(failure -> notRetried(failure, deadline, number));
+    }
+
+    private Throwable notRetried(Throwable failure, Deadline deadline, int number) {
+        if (asksTooLongAWait(failure, deadline)) {
+            return NotRetried.noTime(failure);
+        }
+        if (number <= maxRetries && !budget.tryRetry()) {
+            return NotRetried.noBudget(service, failure);
+        }
+        return failure;
     }
 
     /** A Retry-After longer than the policy allows, or than the request has left, is not worth waiting for. */

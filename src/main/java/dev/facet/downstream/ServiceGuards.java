@@ -3,6 +3,7 @@ package dev.facet.downstream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +25,17 @@ public class ServiceGuards {
 
     private final Map<String, ServiceGuard> guards = new LinkedHashMap<>();
 
-    ServiceGuards(DownstreamSettings settings) {
+    ServiceGuards(DownstreamSettings settings, FailureLogSettings failureLog) {
+        FailureLog.configure(failureLog, settings.deadline());
         for (String service : SERVICES) {
-            guards.put(service, new ServiceGuard(service, settings.services().get(service), settings.deadline(),
-                    () -> RequestDeadline.current(settings.deadline())));
+            guards.put(service, guard(service, settings, () -> RequestDeadline.current(settings.deadline())));
         }
+    }
+
+    /** A guard for {@code service} with its configured policy (the defaults for a name not configured). */
+    static ServiceGuard guard(String service, DownstreamSettings settings, Supplier<Deadline> deadlines) {
+        return new ServiceGuard(service, settings.services().get(service), settings.deadline(),
+                settings.maxCallsInFlightPerRequest(), deadlines);
     }
 
     public ServiceGuard of(String service) {

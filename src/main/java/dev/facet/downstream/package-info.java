@@ -6,6 +6,9 @@
  *
  * <p>This package holds what every adapter shares: how patient Facet is with each service
  * ({@link dev.facet.downstream.DownstreamSettings}, applied by one {@link dev.facet.downstream.ServiceGuard} per
- * service around every call), the request's deadline, and the chunking of id batches.
+ * service around every call: the request's own turn, a bulkhead for reads and one for writes, one breaker, retries
+ * within a budget), the request's deadline, the one reading of a failed call
+ * ({@link dev.facet.downstream.ServiceFailure}), the bounded log of failed fields
+ * ({@link dev.facet.downstream.FailureLog}), and the chunking of id batches.
  */
 package dev.facet.downstream;

@@ -1,24 +1,21 @@
 package dev.facet.errors;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-import org.jboss.logging.Logger;
-
+import dev.facet.downstream.FailureLog;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 
 /**
  * Turns whatever a resolver failed with into a GraphQL error with a public code, so that no exception class, library message or downstream detail can reach a client; anything that is not a
- * {@link PublicError} is logged in full with an incident id and answered with only that id, as
+ * {@link PublicError} is logged with an incident id ({@link FailureLog}: one line for a service's failure, the stack
+ * trace for a bug, bounded per request and per service) and answered with only that id, as
  * {@code DOWNSTREAM_UNAVAILABLE}/{@code DOWNSTREAM_TIMEOUT} when a service failed us, else {@code INTERNAL}.
  */
 public class PublicErrorHandler implements DataFetcherExceptionHandler {
-
-    private static final Logger LOG = Logger.getLogger(PublicErrorHandler.class);
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
@@ -27,15 +24,16 @@ public class PublicErrorHandler implements DataFetcherExceptionHandler {
         if (cause instanceof PublicError known) {
             return answer(params, known.code(), known.getMessage());
         }
-        // The incident id links what the client reports to the full cause in our log.
-        String incident = UUID.randomUUID().toString();
+        // The incident id (one per request) links what the client reports to the cause in our log. The log is
+        // bounded per request and per service: an expected downstream failure is one line, a bug its stack trace.
+        String incident = FailureLog.incident();
         ErrorCode downstream = DownstreamFailures.classify(cause);
         if (downstream != null) {
-            LOG.warnf(cause, "Downstream failure at %s (incident %s)", params.getPath(), incident);
+            FailureLog.expected(cause, params.getPath(), incident);
             String message = DownstreamFailures.message(downstream) + " (incident " + incident + ")";
             return answer(params, downstream, message);
         }
-        LOG.errorf(cause, "Unexpected failure at %s (incident %s)", params.getPath(), incident);
+        FailureLog.unexpected(cause, params.getPath(), incident);
         return answer(params, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
     }
 

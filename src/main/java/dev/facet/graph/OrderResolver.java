@@ -48,9 +48,24 @@ public class OrderResolver {
                 .map(found -> SourceOrder.align(lines, OrderLine::productId, found, Product::from));
     }
 
+    /**
+     * A key Facet can keep apart from every other: not blank, not too long, and plain text — no control characters
+     * (line breaks included) and no half of a surrogate pair, which has no UTF-8 form and would turn into the same
+     * replacement character as any other half.
+     */
     private static String checkedKey(String key) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw PublicError.badInput("idempotencyKey must have 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < key.length()
+                    && Character.isLowSurrogate(key.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                throw PublicError.badInput("idempotencyKey must not contain control characters");
+            }
         }
         return key;
     }

@@ -351,7 +351,7 @@ class SignedInUserTests extends ShopTest {
     }
 
     @Test
-    void placeOrderBuysForTheTokensSubWithTheClientsIdempotencyKey() {
+    void placeOrderBuysForTheTokensSubUnderTheDigestOfItAndTheClientsIdempotencyKey() throws Exception {
         send(TestIdentityProvider.tokenFor("u5").sign(), operation("web", "PlaceOrder"),
                 Map.of("input", orderOfTwoP1("signed-in-user-tests-1")))
                 .statusCode(200)
@@ -366,7 +366,10 @@ class SignedInUserTests extends ShopTest {
         assertThat(order.getString("userId")).isEqualTo("u5");
         assertThat(order.getList("lines.productId")).containsExactly("p1");
         assertThat(order.getList("lines.quantity")).containsExactly(2);
-        assertThat(post.getHeader("Idempotency-Key")).isEqualTo("signed-in-user-tests-1");
+        // the user's own key: sha256("u5\n" + the client's key), so no other user's key can replay this order
+        assertThat(post.getHeader("Idempotency-Key")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(
+                        "u5\nsigned-in-user-tests-1".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     // ---------------------------------------------------------------------------------------------------------
