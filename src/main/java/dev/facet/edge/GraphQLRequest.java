@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    /** A sha256 in hex, or the id an Apollo persisted-query manifest gives an operation: a short, plain token. */
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9A-Za-z._:-]{1,128}");
 
     /** Why a request's parameters cannot be used; {@code parseFailure} when the body is not JSON at all. */
     static final class Invalid extends Exception {
@@ -89,8 +90,8 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         Object persistedQuery = extensions == null ? null : ((JsonObject) extensions).getValue("persistedQuery");
         if (persistedQuery != null && !(persistedQuery instanceof JsonObject persisted
                 && Integer.valueOf(1).equals(persisted.getValue("version"))
-                && persisted.getValue("sha256Hash") instanceof String hash && SHA256_HEX.matcher(hash).matches())) {
-            throw new Invalid("extensions.persistedQuery needs version 1 and a sha256Hash of 64 hex digits", false);
+                && persisted.getValue("sha256Hash") instanceof String hash && DOCUMENT_ID.matcher(hash).matches())) {
+            throw new Invalid("extensions.persistedQuery needs version 1 and a sha256Hash", false);
         }
         // Only a persisted query may leave the query out: its hash stands for the document.
         if (!(query == null && persistedQuery != null) && (!(query instanceof String text) || text.isBlank())) {
