@@ -6,15 +6,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Policies small enough to reach in a test, set as an operator would, one service per mechanism so the tests of
- * one never disturb another's: reviews has a breaker that opens after 4 calls and half-opens after 1 s; inventory
- * gives an attempt 300 ms; recommendations lets one call in at a time and queues one more; catalog's breaker also
- * looks at only 4 calls; the request deadline is 1.5 s. Public because Quarkus instantiates it reflectively.
+ * one never disturb another's: reviews has a breaker that opens after 4 calls and half-opens after 2.5 s (long
+ * enough for a busy machine to send the requests that must find it open); inventory gives an attempt 300 ms;
+ * recommendations lets one call in at a time and queues one more; catalog's breaker also looks at only 4 calls; the
+ * request deadline is 1.5 s. Public because Quarkus instantiates it reflectively.
  */
 public class ResilienceProfile implements QuarkusTestProfile {
 
     public static final int DEADLINE_MS = 1500;
     public static final int INVENTORY_TIMEOUT_MS = 300;
-    public static final int BREAKER_DELAY_MS = 1000;
+    public static final int BREAKER_DELAY_MS = 2500;
 
     @Override
     public Map<String, String> getConfigOverrides() {
