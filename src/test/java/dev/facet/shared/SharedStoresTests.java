@@ -182,6 +182,30 @@ class SharedStoresTests extends ShopTest {
         }
     }
 
+    @Test
+    void aSharedBucketRefillsEvenlyOverItsPeriodAndTellsHowLongToWait() {
+        RateLimits.Bucket small = new RateLimits.Bucket() {
+            @Override
+            public int capacity() {
+                return 2;
+            }
+
+            @Override
+            public Duration period() {
+                return Duration.ofMillis(400);
+            }
+        };
+        String key = "refill:" + System.nanoTime();
+        assertThat(limiterB.take(key, small).await().atMost(Duration.ofSeconds(2))).isZero();
+        assertThat(limiterB.take(key, small).await().atMost(Duration.ofSeconds(2))).isZero();
+        Duration wait = limiterB.take(key, small).await().atMost(Duration.ofSeconds(2));
+        // one request refills in period / capacity = 200 ms, less what the two takes took
+        assertThat(wait).isGreaterThan(Duration.ofMillis(100)).isLessThanOrEqualTo(Duration.ofMillis(200));
+        sleep(wait.toMillis() + 20);
+        assertThat(limiterB.take(key, small).await().atMost(Duration.ofSeconds(2))).as("refilled").isZero();
+        assertThat(limiterB.take(key, small).await().atMost(Duration.ofSeconds(2))).as("only one").isPositive();
+    }
+
     /** Alternates A (over HTTP) and B until both refuse: what they allowed, together. */
     private int allowedAcrossBoth(String user) {
         String token = TestIdentityProvider.tokenFor(user).sign();
