@@ -16,7 +16,8 @@ import io.vertx.core.Vertx;
 /**
  * Every call to Redis goes through here: it gets a few milliseconds, and what does not answer in time — or fails —
  * is decided by the store's in-process fallback instead, so a slow or absent Redis costs a request at most that
- * bound and never an error. The first failure opens an outage: it is logged once, Redis is left alone for
+ * bound and never an error. A failure — or a late answer when none came in time for a whole retry interval — opens an
+ * outage: it is logged once, Redis is left alone for
  * {@code facet.redis.retry-interval} (so an outage does not cost every request the bound), then tried again; the
  * first answer closes the outage, logged once too. Each fallback is counted per store ({@link #fallbacks}), to be
  * published as a metric once Facet has a metrics registry.
@@ -33,6 +34,7 @@ public final class RedisGuard {
     private final long retryNanos;
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile long retryAt;
+    private volatile long lastAnswer = System.nanoTime();
     private final Map<String, AtomicLong> fallbacks = new ConcurrentHashMap<>();
     private final AtomicLong outages = new AtomicLong();
 
@@ -84,6 +86,12 @@ public final class RedisGuard {
     }
 
     void failed(String store, Throwable failure) {
+        if (failure instanceof io.smallrye.mutiny.TimeoutException && System.nanoTime() - lastAnswer < retryNanos) {
+            // A late answer while others came in time is a busy moment (a saturated event loop, a GC pause), not an
+            // outage: this call alone is decided in-process. Leaving Redis alone for the retry interval would decide
+            // a whole second in-process for one slow answer.
+            return;
+        }
         retryAt = System.nanoTime() + retryNanos;
         if (down.compareAndSet(false, true)) {
             outages.incrementAndGet();
@@ -94,6 +102,7 @@ public final class RedisGuard {
     }
 
     private void reached(Object ignored) {
+        lastAnswer = System.nanoTime();
         if (down.compareAndSet(true, false)) {
             LOG.infof("Redis answers again: shared rate limits and persisted queries resumed");
         }
