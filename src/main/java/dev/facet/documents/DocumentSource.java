@@ -25,11 +25,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DocumentSource {
 
+    private static final Uni<Void> STORED = Uni.createFrom().voidItem();
+
     private final RegisteredDocuments registered;
     private final PersistedQueries persisted;
     private final PreparedDocuments prepared;
     private final DocumentLimits limits;
-    private static final Uni<Void> STORED = Uni.createFrom().voidItem();
 
     DocumentSource(RegisteredDocuments registered, InProcessPersistedQueries local, PreparedDocuments prepared,
             DocumentLimits limits, SharedStores stores,
@@ -47,7 +48,8 @@ public class DocumentSource {
     /**
      * @param query the request's document text, or null when it sends only a hash
      * @param sha256Hash {@code extensions.persistedQuery.sha256Hash}, or null
-     * @return the document to run, parsed within the client's limits
+     * @return the document to run, parsed within the client's limits, or a {@link DocumentRefused} failure; at once,
+     *     unless a persisted query's text must come from Redis
      */
     public Uni<PreparedDocument> find(ClientContract client, String query, String sha256Hash) {
         String hash = sha256Hash == null ? null : sha256Hash.toLowerCase(Locale.ROOT);
