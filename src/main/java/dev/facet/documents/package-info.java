@@ -4,6 +4,7 @@
  * validated at start-up; recognised by id, or by text with whatever {@code __typename}s a client library adds) and,
  * unless the client is {@code registered-only}, any other document — also by hash, Apollo's automatic persisted
  * queries. Each document is prepared once per client — parsed, measured, validated — and remembered within a byte
- * budget ({@link dev.facet.documents.PreparedDocuments}).
+ * budget ({@link dev.facet.documents.PreparedDocuments}). Persisted queries live in this
+ * instance's memory, or — with Redis — are shared by every instance ({@link dev.facet.documents.PersistedQueries}).
  */
 package dev.facet.documents;

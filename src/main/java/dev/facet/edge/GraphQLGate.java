@@ -137,11 +137,20 @@ class GraphQLGate {
             return;
         }
         context.put(ClientContract.class.getName(), choice.contract());
-        Duration wait = warmingUp ? Duration.ZERO : quota.take(context, identity, choice.contract());
+        if (warmingUp) {
+            context.next();
+            return;
+        }
+        // decided in place in memory; with Redis, when it answers (on this request's context) or its bound expires
+        quota.take(context, identity, choice.contract()).subscribe()
+                .with(wait -> admit(context, format.get(), wait), context::fail);
+    }
+
+    private void admit(RoutingContext context, ResponseFormat format, Duration wait) {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             context.response().putHeader("Retry-After", String.valueOf(seconds));
-            EdgeAnswers.error(context, 429, format.get(), ErrorCode.RATE_LIMITED,
+            EdgeAnswers.error(context, 429, format, ErrorCode.RATE_LIMITED,
                     "Too many requests; try again in " + seconds + " s", null);
             return;
         }
@@ -161,10 +170,16 @@ class GraphQLGate {
                     invalid.getMessage(), null);
             return;
         }
+        // a persisted query's text may come from Redis: the rest goes on when it does (in place for all else)
+        documents.find(contract, request.query(), request.persistedQueryHash()).subscribe()
+                .with(document -> failing(context, () -> serve(context, format, contract, request, get, document)),
+                        failure -> refused(context, format, failure));
+    }
+
+    private void serve(RoutingContext context, ResponseFormat format, ClientContract contract, GraphQLRequest request,
+            boolean get, PreparedDocument document) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        PreparedDocument document;
         try {
-            document = documents.find(contract, request.query(), request.persistedQueryHash());
             OperationDefinition operation = document.operation(request.operationName());
             if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 // a mutation or subscription would change state or hold a connection: never over GET
@@ -183,9 +198,7 @@ class GraphQLGate {
                         contract.limits().maxDownstreamCalls()));
             }
         } catch (DocumentRefused refused) {
-            // Apollo's clients expect a missing persisted query as a 200, whatever they accept.
-            int status = refused.code() == ErrorCode.PERSISTED_QUERY_NOT_FOUND ? 200 : format.status(true);
-            EdgeAnswers.error(context, status, format, refused.code(), refused.getMessage(), refused.location());
+            refused(context, format, refused);
             return;
         }
         List<ValidationError> invalid = document.validationErrors();
@@ -193,11 +206,35 @@ class GraphQLGate {
             EdgeAnswers.errors(context, format.status(true), format, DocumentErrors.toSpecification(invalid));
             return;
         }
-        if (request.query() != null) {
-            documents.register(contract, request.persistedQueryHash(), document);
+        SecurityIdentity identity = context.get(SecurityIdentity.class.getName());
+        if (request.query() == null) {
+            execution.run(context, identity, contract, document, request, format, extensions);
+            return;
         }
-        execution.run(context, context.get(SecurityIdentity.class.getName()), contract, document, request, format,
-                extensions);
+        // stored before the answer, so the client's next request by hash finds it, on any instance
+        documents.register(contract, request.persistedQueryHash(), document).subscribe()
+                .with(stored -> failing(context,
+                        () -> execution.run(context, identity, contract, document, request, format, extensions)),
+                        context::fail);
+    }
+
+    /** What a continuation throws fails the request, as it would have in the router's own call. */
+    private static void failing(RoutingContext context, Runnable continuation) {
+        try {
+            continuation.run();
+        } catch (RuntimeException failure) {
+            context.fail(failure);
+        }
+    }
+
+    private static void refused(RoutingContext context, ResponseFormat format, Throwable failure) {
+        if (!(failure instanceof DocumentRefused refused)) {
+            context.fail(failure);
+            return;
+        }
+        // Apollo's clients expect a missing persisted query as a 200, whatever they accept.
+        int status = refused.code() == ErrorCode.PERSISTED_QUERY_NOT_FOUND ? 200 : format.status(true);
+        EdgeAnswers.error(context, status, format, refused.code(), refused.getMessage(), refused.location());
     }
 
     private void schema(RoutingContext context) {

@@ -9,16 +9,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Token buckets (Bucket4j) in this instance's memory, one per key. Buckets of callers gone quiet are forgotten
  * after ten minutes — by then a full one is all they would have — and at most {@value #MAX_KEYS} are kept, so a
- * flood of addresses cannot exhaust memory.
+ * flood of addresses cannot exhaust memory. Also what decides for {@link RedisRateLimiter} while Redis cannot.
  */
-@DefaultBean
 @ApplicationScoped
-class InProcessRateLimiter implements RateLimiter {
+public class InProcessRateLimiter implements RateLimiter {
 
     static final int MAX_KEYS = 200_000;
 
@@ -28,7 +27,11 @@ class InProcessRateLimiter implements RateLimiter {
             .build();
 
     @Override
-    public Duration take(String key, RateLimits.Bucket limit) {
+    public Uni<Duration> take(String key, RateLimits.Bucket limit) {
+        return Uni.createFrom().item(takeNow(key, limit));
+    }
+
+    Duration takeNow(String key, RateLimits.Bucket limit) {
         Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
                         .refillGreedy(limit.capacity(), limit.period()))

@@ -1,13 +1,16 @@
 package dev.facet.edge;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import dev.facet.shared.Store;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * How many requests a caller may make, under {@code facet.rate-limit.…}: a token bucket per signed-in user (the
- * token's {@code sub}) and one per client and remote address for anonymous callers. A bucket holds
+ * token's {@code sub}) and one per remote address for anonymous callers. A bucket holds
  * {@code capacity} requests and refills them evenly over {@code period}, so {@code capacity / period} is the
  * sustained rate and {@code capacity} the burst. The defaults leave room for a few hundred requests a second from
  * one user, or from one office behind one address.
@@ -17,6 +20,16 @@ public interface RateLimits {
 
     @WithDefault("true")
     boolean enabled();
+
+    /** {@code memory} or {@code redis}; unset: {@code redis} when {@code quarkus.redis.hosts} is set. */
+    Optional<Store> store();
+
+    /**
+     * How long a decision waits for Redis before this instance's bucket makes it: a request pays at most this
+     * while Redis is slow, and nothing while it is known to be down.
+     */
+    @WithDefault("5ms")
+    Duration redisTimeout();
 
     /** Per signed-in user, whichever client they use: 300 a second, bursts of 600. */
     User user();

@@ -11,10 +11,10 @@ import io.quarkus.runtime.configuration.MemorySize;
  * the next registration (a store bounded by entry count that stopped accepting at its bound answered
  * {@code PersistedQueryNotFound} forever after 6000 junk registrations).
  */
-class PersistedQueriesTests {
+class InProcessPersistedQueriesTests {
 
     private static final long SIZE = 64 * 1024;
-    private final PersistedQueries store = new PersistedQueries(new MemorySize(java.math.BigInteger.valueOf(SIZE)),
+    private final InProcessPersistedQueries store = new InProcessPersistedQueries(new MemorySize(java.math.BigInteger.valueOf(SIZE)),
             new MemorySize(java.math.BigInteger.valueOf(32 * 1024)));
 
     @Test
