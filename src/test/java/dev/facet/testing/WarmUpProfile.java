@@ -16,16 +16,25 @@ public class WarmUpProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "facet.warm-up.enabled", "true",
-                "facet.warm-up.requests", String.valueOf(REQUESTS),
-                "facet.warm-up.user", "u3",
-                "facet.warm-up.operations.web.ProductPage", "{\"id\":\"p6\"}",
-                "facet.warm-up.operations.web.CategoryPage", "{\"category\":\"c1\"}",
-                "facet.warm-up.operations.web.AccountPage", "{}",
-                "facet.warm-up.operations.web.PlaceOrder",
-                "{\"input\":{\"idempotencyKey\":\"warm\",\"lines\":[{\"productId\":\"p1\",\"quantity\":1}]}}",
-                "facet.warm-up.operations.mobile.Home", "{}",
-                "facet.warm-up.operations.mobile.ProductDetail", "{\"id\":\"p6\"}");
+        return Map.ofEntries(
+                // the first request of a fresh JVM on a busy machine may take longer than production's deadline;
+                // this profile is about the warm-up, not about patience
+                Map.entry("facet.downstream.deadline", "20s"),
+                Map.entry("facet.downstream.services.catalog.timeout", "10s"),
+                Map.entry("facet.downstream.services.accounts.timeout", "10s"),
+                Map.entry("facet.downstream.services.inventory.timeout", "10s"),
+                Map.entry("facet.downstream.services.reviews.timeout", "10s"),
+                Map.entry("facet.downstream.services.orders.timeout", "10s"),
+                Map.entry("facet.downstream.services.recommendations.timeout", "10s"),
+                Map.entry("facet.warm-up.enabled", "true"),
+                Map.entry("facet.warm-up.requests", String.valueOf(REQUESTS)),
+                Map.entry("facet.warm-up.user", "u3"),
+                Map.entry("facet.warm-up.operations.web.ProductPage", "{\"id\":\"p6\"}"),
+                Map.entry("facet.warm-up.operations.web.CategoryPage", "{\"category\":\"c1\"}"),
+                Map.entry("facet.warm-up.operations.web.AccountPage", "{}"),
+                Map.entry("facet.warm-up.operations.web.PlaceOrder",
+                        "{\"input\":{\"idempotencyKey\":\"warm\",\"lines\":[{\"productId\":\"p1\",\"quantity\":1}]}}"),
+                Map.entry("facet.warm-up.operations.mobile.Home", "{}"),
+                Map.entry("facet.warm-up.operations.mobile.ProductDetail", "{\"id\":\"p6\"}"));
     }
 }

@@ -51,9 +51,9 @@ class PlaceOrderTests extends ShopTest {
 
         assertThat(second).isNotEqualTo(first);
         List<String> sent = sentKeys();
-        assertThat(sent).hasSize(2).doesNotHaveDuplicates();
-        assertThat(sent.get(0)).isEqualTo(sha256("u5\nключ-1"));
-        assertThat(sent.get(1)).isEqualTo(sha256("u5\nшлюз-1"));
+        // (a busy machine may time an attempt out and retry it: with the same key, which is the point)
+        assertThat(sent.stream().distinct().toList())
+                .containsExactly(sha256("u5\nключ-1"), sha256("u5\nшлюз-1"));
     }
 
     @Test
