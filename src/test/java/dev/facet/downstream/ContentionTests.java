@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -51,7 +52,28 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(ShopServices.class)
 class ContentionTests extends ShopTest {
 
+    private static boolean warm;
+
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
+
+    /**
+     * A fresh JVM's first requests load and compile most of Facet (token verification included); on a busy machine
+     * that can eat a request's whole deadline before its first call, which would fail whichever test comes first.
+     */
+    @BeforeEach
+    void warmUp() {
+        if (!warm) {
+            String token = TestIdentityProvider.tokenFor("u99").sign();
+            for (int i = 0; i < 3; i++) {
+                query(operation("web", "ProductPage"), Map.of("id", "p6"));
+                send(token, operation("web", "AccountPage"), Map.of());
+                send(token, operation("web", "PlaceOrder"), Map.of("input", Map.of("idempotencyKey", "warm-up-" + i,
+                        "lines", List.of(Map.of("productId", "p1", "quantity", 1)))));
+            }
+            ShopServices.reset(shop);
+            warm = true;
+        }
+    }
 
     @AfterEach
     void stopCallers() {
