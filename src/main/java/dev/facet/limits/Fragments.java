@@ -11,8 +11,9 @@ import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 
 /**
- * A document's fragments, each measured once however often it is spread. Measured before validation, so a
- * fragment that is unknown, or spreads itself, gets {@code none} instead of an endless recursion.
+ * A document's fragments, each measured once however often it is spread (or once per context it is measured in,
+ * such as the number of parents it is spread under). Measured before validation, so a fragment that is unknown,
+ * or spreads itself, gets {@code none} instead of an endless recursion.
  */
 final class Fragments<T> {
 
@@ -32,7 +33,15 @@ final class Fragments<T> {
 
     /** The measure of fragment {@code name}, computed by {@code measure} the first time only. */
     T measure(String name, Function<FragmentDefinition, T> measure) {
-        T known = measured.get(name);
+        return measure(name, name, measure);
+    }
+
+    /**
+     * The measure of fragment {@code name} in the context {@code key} names (a key no fragment name can be, such as
+     * {@code name@parents}), computed by {@code measure} the first time that key is asked for only.
+     */
+    T measure(String name, String key, Function<FragmentDefinition, T> measure) {
+        T known = measured.get(key);
         if (known != null) {
             return known;
         }
@@ -40,9 +49,13 @@ final class Fragments<T> {
         if (definition == null || !inProgress.add(name)) {
             return none; // unknown or cyclic: validation refuses the document anyway
         }
-        T value = measure.apply(definition);
-        inProgress.remove(name);
-        measured.put(name, value);
+        T value;
+        try {
+            value = measure.apply(definition);
+        } finally {
+            inProgress.remove(name);
+        }
+        measured.put(key, value);
         return value;
     }
 

@@ -3,15 +3,11 @@ package dev.facet.limits;
 import static dev.facet.limits.DocumentShape.add;
 import static dev.facet.limits.DocumentShape.times;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
@@ -52,18 +48,12 @@ public final class QueryCost {
 
     private final GraphQLSchema schema;
     private final Fragments<Long> fragments;
-    private final Map<String, FragmentDefinition> definitions = new HashMap<>();
-    private final Map<String, Long> fragmentCalls = new HashMap<>();
-    private final Set<String> callsInProgress = new HashSet<>();
     private final Map<String, Object> variables;
     private boolean readsVariables;
 
     private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
         this.schema = schema;
         this.fragments = new Fragments<>(document, 0L);
-        for (FragmentDefinition definition : document.getDefinitionsOfType(FragmentDefinition.class)) {
-            definitions.putIfAbsent(definition.getName(), definition);
-        }
         this.variables = variables == null ? Map.of() : variables;
     }
 
@@ -170,21 +160,10 @@ public final class QueryCost {
         return add(own, calls(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()), children));
     }
 
+    /** '@' is in no GraphQL name, so these keys never meet the cost walk's, which are the fragments' names. */
     private long fragmentCalls(String name, long parents) {
-        String key = name + '@' + parents;
-        Long known = fragmentCalls.get(key);
-        if (known != null) {
-            return known;
-        }
-        FragmentDefinition definition = definitions.get(name);
-        if (definition == null || !callsInProgress.add(name)) {
-            return 0; // unknown or cyclic: validation refuses the document
-        }
-        long calls = calls(definition.getSelectionSet(), schema.getType(definition.getTypeCondition().getName()),
-                parents);
-        callsInProgress.remove(name);
-        fragmentCalls.put(key, calls);
-        return calls;
+        return fragments.measure(name, name + '@' + parents, definition -> calls(definition.getSelectionSet(),
+                schema.getType(definition.getTypeCondition().getName()), parents));
     }
 
     /** How many items the field asks for: its {@code first}, else 1. */
