@@ -241,6 +241,20 @@ class BatchingTests extends ShopTest {
     }
 
     @Test
+    void aChildThatSkipOrIncludeLeavesOutIsNotFetchedAhead() {
+        // product(id) starts its children's calls at once when they are selected; one left out is no call at all.
+        query("""
+                query ($withStock: Boolean!) {
+                  product(id: "p6") { name stock @include(if: $withStock) { available } rating @skip(if: true) { count } }
+                }""", Map.of("withStock", false))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.product.name", equalTo("Product 6"));
+
+        assertThat(callCounts(shop)).isEqualTo(Map.of("catalog", 1));
+    }
+
+    @Test
     void aPrefetchedStockIsNotAskedForAgainByADeeperLevel() {
         // product(id: "p6") prefetches p6's stock; the category page below holds p6 and p26, and its stock batch
         // must ask only for p26.

@@ -118,6 +118,17 @@ class ParallelismTests extends ShopTest {
     }
 
     @Test
+    void childrenSelectedThroughFragmentsStartWithTheProduct() {
+        List<Call> calls = timed(() -> query("""
+                query ($id: ID!) { product(id: $id) { ...Card ... on Product { rating { average } } } }
+                fragment Card on Product { name ...Stock }
+                fragment Stock on Product { stock { available } }""", Map.of("id", "p6"))
+                .statusCode(200).body("errors", nullValue()));
+
+        assertInFlightTogether(calls, "/catalog/products/p6", "/inventory/stock", "/reviews/ratings");
+    }
+
+    @Test
     void productDetailStartsProductStockAndRatingTogether() {
         List<Call> calls = timed(() -> queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p6"))
                 .statusCode(200).body("errors", nullValue()));
