@@ -112,6 +112,14 @@ public final class TestIdentityProvider {
             return this;
         }
 
+        /** Valid now, expired {@code seconds} from now. */
+        public Token expiresInSeconds(long seconds) {
+            NumericDate soon = NumericDate.now();
+            soon.addSeconds(seconds);
+            claims.setExpirationTime(soon);
+            return this;
+        }
+
         /** Signed by a key the identity provider never published, but claiming the published key's id. */
         public Token signedByAnotherKey() {
             this.key = newRsaKey();
