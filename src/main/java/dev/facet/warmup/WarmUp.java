@@ -24,6 +24,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -59,6 +60,7 @@ public class WarmUp {
     private final WarmUpSettings settings;
     private final RegisteredDocuments registered;
     private volatile int port;
+    private volatile boolean tls;
     private final WarmUpReplay replay;
     private final Vertx vertx;
     private volatile String secret;
@@ -75,10 +77,24 @@ public class WarmUp {
 
     /** Starts once Facet listens: the warm-up is a client of Facet's own port. */
     void start(@ObservesAsync HttpServerStart started, HttpServer server) {
-        if (over || secret != null) {
+        begin(server.getPort(), false);
+    }
+
+    /**
+     * Or its TLS port, when that is the only one ({@code quarkus.http.insecure-requests=disabled}) or the first to
+     * listen: otherwise an instance that serves only HTTPS would wait for a warm-up that never starts, and never
+     * report ready.
+     */
+    void startSecure(@ObservesAsync HttpsServerStart started, HttpServer server) {
+        begin(server.getSecurePort(), true);
+    }
+
+    private synchronized void begin(int listening, boolean tls) {
+        if (over || secret != null || listening <= 0) {
             return;
         }
-        port = server.getPort();
+        port = listening;
+        this.tls = tls;
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         secret = HexFormat.of().formatHex(random);
@@ -129,8 +145,14 @@ public class WarmUp {
         long started = System.nanoTime();
         // Vert.x's client, not the JDK's: the JDK client would load some 400 classes and a selector thread that
         // stay in the instance's memory for its whole life, for a minute's work
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-                .setConnectTimeout(2_000).setMaxPoolSize(Math.max(1, settings.concurrency())));
+        HttpClientOptions options = new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+                .setConnectTimeout(2_000).setMaxPoolSize(Math.max(1, settings.concurrency()));
+        if (tls) {
+            // Facet's own port on the loopback interface: the certificate names the public host, not 127.0.0.1,
+            // and the peer is this very process
+            options.setSsl(true).setTrustAll(true).setVerifyHost(false);
+        }
+        HttpClient http = vertx.createHttpClient(options);
         try {
             awaitPort(http);
             replay.start();
