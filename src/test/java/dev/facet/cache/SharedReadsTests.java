@@ -67,6 +67,10 @@ class SharedReadsTests {
         CompletableFuture<Throwable> late = new CompletableFuture<>();
         onRequest(System.nanoTime() - settings.deadline().toNanos() + Duration.ofMillis(150).toNanos(),
                 () -> read.subscribe().with(page -> late.complete(null), late::complete));
+        for (int i = 0; i < 400 && calls.get() == 0; i++) {
+            Thread.sleep(5); // until the late request has started the call: the other one joins it
+        }
+        assertThat(calls).as("started by the late request").hasValue(1);
         CompletableFuture<String> onTime = new CompletableFuture<>();
         onRequest(System.nanoTime(), () -> read.subscribe().with(onTime::complete, onTime::completeExceptionally));
 
