@@ -55,7 +55,7 @@ public class PublicData {
         this.shared = inRedis && !declared.isEmpty()
                 ? new SharedAnswers(stores.redis(), stores.guard(), settings.redisTimeout()) : null;
         if (!declared.isEmpty()) {
-            LOG.infof("Public-data cache on for %s, up to %s in memory%s", declared.keySet(),
+            LOG.infof("Public-data cache on for %s, up to %d bytes in memory%s", declared.keySet(),
                     settings.maxSize().asLongValue(), shared == null ? "" : " and shared through Redis");
         }
     }

@@ -17,8 +17,12 @@ import io.smallrye.config.WithParentName;
 @ConfigMapping(prefix = "facet.cache")
 public interface PublicDataSettings {
 
-    /** What all the cached answers of this instance may take on the heap together, estimated; the rarest go first. */
-    @WithDefault("32M")
+    /**
+     * What all the cached answers of this instance may take on the heap together, estimated; the least used go first.
+     * Small by default, beside the other caches, for the small heap Facet ships with (docker/jvm.options): a product
+     * weighs about 1 kB, so 8M hold some 8,000.
+     */
+    @WithDefault("8M")
     MemorySize maxSize();
 
     /**
