@@ -19,6 +19,8 @@ public class PublicDataProfile implements QuarkusTestProfile {
                 "facet.cache.catalog.products.ttl", "1h",
                 "facet.cache.catalog.pages.ttl", "1h",
                 "facet.cache.catalog.categories.ttl", CATEGORIES_TTL_MILLIS + "ms",
-                "facet.cache.reviews.ratings.ttl", "1h");
+                "facet.cache.reviews.ratings.ttl", "1h",
+                // beside the routes under the same prefix: must not be read as a service named max-size
+                "facet.cache.max-size", "4M");
     }
 }
