@@ -71,7 +71,7 @@ public final class PublicRoute<T> {
             counts.asked(1);
             noteInFlight(key);
             CompletableFuture<Kept> entry = cache.get(key, missing -> load(missing, fetch));
-            return onCallersContext(entry.copy()).map(this::value);
+            return onCallersContext(entry.copy()).map(kept -> kept == null ? null : value(kept));
         });
     }
 
@@ -102,7 +102,9 @@ public final class PublicRoute<T> {
 
     private CompletableFuture<Kept> load(CacheKey key, Supplier<Uni<Fetched<T>>> fetch) {
         counts.missed(1);
-        Uni<Kept> fromService = Uni.createFrom().<Fetched<T>>deferred(fetch::get).map(answer -> kept(key, answer));
+        // an answer without a value (a body-less 200) is passed on but not kept: Caffeine drops an entry of null
+        Uni<Kept> fromService = Uni.createFrom().<Fetched<T>>deferred(fetch::get)
+                .map(answer -> answer.value() == null ? null : kept(key, answer));
         if (shared == null) {
             return fromService.subscribeAsCompletionStage();
         }
