@@ -116,6 +116,19 @@ class PublicRouteTests {
     }
 
     @Test
+    void anAnswerWithoutAValueIsPassedOnButNotKept() {
+        PublicRoute<Item> route = route(Duration.ofHours(1), 1 << 20);
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            assertThat(route.one("p4", () -> {
+                calls.incrementAndGet();
+                return Uni.createFrom().item(new Fetched<Item>(null, null));
+            }).await().atMost(Duration.ofSeconds(1))).isNull();
+        }
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void aBatchFetchesOnlyWhatIsNotKeptInOneCallAndLeavesOutWhatTheServiceDoesNotKnow() {
         PublicRoute<Item> route = route(Duration.ofHours(1), 1 << 20);
         List<List<String>> asked = new ArrayList<>();
