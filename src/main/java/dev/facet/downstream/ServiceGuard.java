@@ -37,6 +37,7 @@ public final class ServiceGuard {
     private final int maxRetries;
     private final Duration timeout;
     private final Duration maxRetryAfter;
+    private final Duration requestDeadline;
     private final int maxCallsInFlightPerRequest;
     private final Supplier<Deadline> deadlines;
     private final Object laneKey = new Object();
@@ -49,6 +50,7 @@ public final class ServiceGuard {
         }
         this.service = service;
         this.timeout = policy.timeout();
+        this.requestDeadline = requestDeadline;
         this.maxRetries = policy.retry().maxRetries();
         this.maxRetryAfter = policy.retry().maxRetryAfter();
         this.maxCallsInFlightPerRequest = maxCallsInFlightPerRequest;
@@ -118,9 +120,41 @@ public final class ServiceGuard {
         return guarded(writes, attempt);
     }
 
-    private <T> Uni<T> guarded(Guard bulkhead, Supplier<Uni<T>> attempt) {
+    /**
+     * Runs a read that several requests wait for (a coalesced public read, {@code dev.facet.cache}) under this
+     * service's policy — bulkhead, breaker, each attempt's timeout, retries within the budget — but under no one
+     * request: its deadline is a whole request's budget ({@code facet.downstream.deadline}) from the moment it
+     * starts, and it takes no place in any request's lane. Were it bound to the request that happened to start it,
+     * that request's deadline passing would fail the call for every other request waiting for it. Each waiting
+     * request still waits only as long as its own deadline allows ({@link #awaitShared}).
+     */
+    public <T> Uni<T> callShared(Supplier<Uni<T>> attempt) {
+        return Uni.createFrom().deferred(() -> guarded(reads, attempt, Deadline.after(System.nanoTime(),
+                requestDeadline), null));
+    }
+
+    /**
+     * Waits for {@code shared} (an answer other requests may be waiting for too) until the asking request's
+     * deadline: past it, this request's wait fails as any call of this service whose deadline passed, and only the
+     * wait is cancelled — {@code shared} must stand for a call that outlives one waiter's cancellation.
+     */
+    public <T> Uni<T> awaitShared(Uni<T> shared) {
         Deadline deadline = deadlines.get();
-        Context request = RequestContexts.current();
+        return Uni.createFrom().<T>deferred(() -> {
+            long left = deadline.remainingMillis();
+            if (left < 1) {
+                return Uni.createFrom().failure(new DeadlinePassed(service));
+            }
+            return shared.ifNoItem().after(Duration.ofMillis(left)).failWith(() -> new DeadlinePassed(service));
+        }).onFailure(failure -> !(failure instanceof ServiceCallFailed))
+                .transform(failure -> new ServiceCallFailed(service, failure));
+    }
+
+    private <T> Uni<T> guarded(Guard bulkhead, Supplier<Uni<T>> attempt) {
+        return guarded(bulkhead, attempt, deadlines.get(), RequestContexts.current());
+    }
+
+    private <T> Uni<T> guarded(Guard bulkhead, Supplier<Uni<T>> attempt, Deadline deadline, Context request) {
         return Uni.createFrom().<T>deferred(() -> {
             // Whole milliseconds: a timer cannot wait for less than one (Vert.x refuses it).
             long left = deadline.remainingMillis();

@@ -95,8 +95,8 @@ public final class RedisGuard {
         retryAt = System.nanoTime() + retryNanos;
         if (down.compareAndSet(false, true)) {
             outages.incrementAndGet();
-            LOG.warnf("Redis failed or was too slow for %s (%s): rate limits are per instance and persisted queries local "
-                    + "until it answers again; trying again every %d ms", store, failure.toString(),
+            LOG.warnf("Redis failed or was too slow for %s (%s): rate limits are per instance, persisted queries and "
+                    + "cached public data local until it answers again; trying again every %d ms", store, failure.toString(),
                     retryNanos / 1_000_000);
         }
     }
@@ -104,7 +104,7 @@ public final class RedisGuard {
     private void reached(Object ignored) {
         lastAnswer = System.nanoTime();
         if (down.compareAndSet(true, false)) {
-            LOG.infof("Redis answers again: shared rate limits and persisted queries resumed");
+            LOG.infof("Redis answers again: shared rate limits, persisted queries and public data resumed");
         }
     }
 

@@ -58,9 +58,22 @@ final class ShopWorldResponses implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         ResponseDefinition answer = answer(serveEvent.getRequest());
-        // A stub that relays to the shop may still hold the answer back: keep its delay.
-        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
-        return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
+        // A stub that relays to the shop may still hold the answer back, or add headers (Cache-Control): keep them.
+        ResponseDefinition stub = serveEvent.getResponseDefinition();
+        Integer delay = stub.getFixedDelayMilliseconds();
+        boolean headers = stub.getHeaders() != null && !stub.getHeaders().all().isEmpty();
+        if (delay == null && !headers) {
+            return answer;
+        }
+        ResponseDefinitionBuilder relayed = ResponseDefinitionBuilder.like(answer);
+        if (delay != null) {
+            relayed.withFixedDelay(delay);
+        }
+        if (headers) {
+            stub.getHeaders().all().forEach(header -> relayed.withHeader(header.key(),
+                    header.values().toArray(String[]::new)));
+        }
+        return relayed.build();
     }
 
     private ResponseDefinition answer(Request request) {

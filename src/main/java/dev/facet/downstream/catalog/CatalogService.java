@@ -1,6 +1,7 @@
 package dev.facet.downstream.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,6 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.facet.cache.Fetched;
+import dev.facet.cache.PublicData;
+import dev.facet.cache.PublicRoute;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.ServiceGuard;
@@ -17,27 +23,50 @@ import dev.facet.downstream.ServiceGuards;
 import dev.facet.errors.PublicError;
 import io.smallrye.mutiny.Uni;
 
-/** Facet's one way to the catalog service. */
+/**
+ * Facet's one way to the catalog service. A route the operator declared public ({@code facet.cache.catalog.…}) is
+ * read through the public-data cache, as nobody ({@link PublicCatalogClient}) and under the catalog's policy alone
+ * ({@link ServiceGuard#callShared}); the asking request waits for it within its own deadline. Products are kept per
+ * id, whether read one by one or in a batch, so a batch asks only for the ids not kept.
+ */
 @ApplicationScoped
 public class CatalogService {
 
     private final CatalogClient client;
+    private final PublicCatalogClient publicClient;
     private final ServiceGuard guard;
+    private final Optional<PublicRoute<ProductDto>> products;
+    private final Optional<PublicRoute<ProductPageDto>> pages;
+    private final Optional<PublicRoute<List<CategoryDto>>> categories;
 
-    CatalogService(@RestClient CatalogClient client, ServiceGuards guards) {
+    CatalogService(@RestClient CatalogClient client, @RestClient PublicCatalogClient publicClient,
+            ServiceGuards guards, PublicData publicData) {
         this.client = client;
+        this.publicClient = publicClient;
         this.guard = guards.of("catalog");
+        this.products = publicData.route("catalog", "products", ProductDto.class);
+        this.pages = publicData.route("catalog", "pages", ProductPageDto.class);
+        this.categories = publicData.route("catalog", "categories", new TypeReference<List<CategoryDto>>() { });
     }
 
     /** The product, or empty when the catalog does not know the id. */
     public Uni<Optional<ProductDto>> product(String id) {
-        return guard.call(() -> client.product(id))
+        Uni<ProductDto> read = products.isEmpty() ? guard.call(() -> client.product(id))
+                : guard.awaitShared(products.get().one(id,
+                        () -> guard.callShared(() -> publicClient.product(id)).map(Fetched::of)));
+        return read
                 .map(Optional::of)
                 .onFailure(failure -> ServiceFailure.answered(failure, 404)).recoverWithItem(Optional.empty());
     }
 
     /** The products the catalog knows among {@code ids}, by id. */
     public Uni<Map<String, ProductDto>> products(Collection<String> ids) {
+        if (products.isPresent()) {
+            return guard.awaitShared(products.get().many(ids,
+                    missing -> IdBatches.fetch(missing,
+                            csv -> guard.callShared(() -> publicClient.products(csv)).map(Fetched::each)),
+                    ProductDto::id));
+        }
         return IdBatches.fetch(ids, csv -> guard.call(() -> client.products(csv)))
                 .map(products -> products.stream()
                         .collect(Collectors.toMap(ProductDto::id, Function.identity(), (a, b) -> a)));
@@ -48,14 +77,20 @@ public class CatalogService {
      * refuses a cursor it did not issue with 400, which is the caller's fault, not ours.
      */
     public Uni<ProductPageDto> page(String categoryId, int limit, String cursor) {
-        return guard.call(() -> client.page(categoryId, limit, cursor))
+        Uni<ProductPageDto> read = pages.isEmpty() ? guard.call(() -> client.page(categoryId, limit, cursor))
+                : guard.awaitShared(pages.get().one(categoryId + "|" + limit + "|" + (cursor == null ? "" : cursor),
+                        () -> guard.callShared(() -> publicClient.page(categoryId, limit, cursor)).map(Fetched::of)));
+        return read
                 .onFailure(failure -> ServiceFailure.answered(failure, 400))
                 .transform(failure -> PublicError.badInput("The cursor is not valid for this category"));
     }
 
     /** Every category, by id. */
     public Uni<Map<String, CategoryDto>> categories() {
-        return guard.call(() -> client.categories())
+        Uni<List<CategoryDto>> read = categories.isEmpty() ? guard.call(() -> client.categories())
+                : guard.awaitShared(categories.get().one("all",
+                        () -> guard.callShared(() -> publicClient.categories()).map(Fetched::of)));
+        return read
                 .map(categories -> categories.stream()
                         .collect(Collectors.toMap(CategoryDto::id, Function.identity(), (a, b) -> a)));
     }
