@@ -78,11 +78,19 @@ public class CatalogService {
      */
     public Uni<ProductPageDto> page(String categoryId, int limit, String cursor) {
         Uni<ProductPageDto> read = pages.isEmpty() ? guard.call(() -> client.page(categoryId, limit, cursor))
-                : guard.awaitShared(pages.get().one(categoryId + "|" + limit + "|" + (cursor == null ? "" : cursor),
+                : guard.awaitShared(pages.get().one(pageKey(categoryId, limit, cursor),
                         () -> guard.callShared(() -> publicClient.page(categoryId, limit, cursor)).map(Fetched::of)));
         return read
                 .onFailure(failure -> ServiceFailure.answered(failure, 400))
                 .transform(failure -> PublicError.badInput("The cursor is not valid for this category"));
+    }
+
+    /**
+     * One key per page asked for: the category id is given with its length, so no id and cursor that contain the
+     * separator can make another page's key.
+     */
+    static String pageKey(String categoryId, int limit, String cursor) {
+        return categoryId.length() + ":" + categoryId + "|" + limit + "|" + (cursor == null ? "" : cursor);
     }
 
     /** Every category, by id. */
