@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import dev.facet.execution.RequestContexts;
+import dev.facet.observability.DownstreamMetrics;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -80,7 +81,9 @@ public final class ServiceGuard {
             if (deadline.passed()) {
                 return Uni.createFrom().failure(new DeadlinePassed(service));
             }
-            Uni<T> guarded = guarded(() -> on(request, () -> attemptWithin(deadline, attempt)));
+            DownstreamMetrics.Call metered = DownstreamMetrics.call(service);
+            Uni<T> guarded = metered.result(guarded(() -> on(request, () -> metered.attempt(
+                    () -> attemptWithin(deadline, attempt)))));
             return guarded.ifNoItem().after(deadline.remaining()).failWith(() -> new DeadlinePassed(service));
         });
     }
