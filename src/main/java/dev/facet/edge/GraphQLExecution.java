@@ -13,6 +13,7 @@ import dev.facet.contract.ClientContract;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.errors.DocumentErrors;
 import dev.facet.errors.ErrorCode;
+import dev.facet.observability.GraphQLSpans;
 import dev.facet.observability.RequestRecord;
 import dev.facet.security.CallerIdentity;
 import graphql.ExecutionResult;
@@ -40,6 +41,10 @@ class GraphQLExecution {
             GraphQLRequest request, ResponseFormat format, Map<String, Object> extensions) {
         // quarkus-oidc verified the token before the edge ran: no identity means an anonymous caller
         CallerIdentity.remember(identity != null ? identity : ANONYMOUS);
+        RequestRecord record = RequestRecord.of(context);
+        if (record != null) {
+            GraphQLSpans.describe(record, document.operation(request.operationName()));
+        }
         contract.engine().execute(document.text(), document.entry(), request.operationName(),
                 request.variableValues())
                 .whenComplete((result, failure) -> {
