@@ -19,11 +19,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
+import dev.facet.testing.TracedProfile;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
@@ -32,6 +34,7 @@ import io.restassured.http.ContentType;
  * service is a child span and carries {@code traceparent} — with no OTLP endpoint configured, as in these tests.
  */
 @QuarkusTest
+@TestProfile(TracedProfile.class)
 @WithTestResource(ShopServices.class)
 class TracesTests extends ShopTest {
 
