@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.opentelemetry.runtime.AutoConfiguredOpenTelemetrySdkBuilderCustomizer;
 
 /**
@@ -19,6 +20,7 @@ import io.quarkus.opentelemetry.runtime.AutoConfiguredOpenTelemetrySdkBuilderCus
  * and still propagate {@code traceparent}, and Quarkus's own OTLP processor, when there is one, is untouched.
  */
 @Singleton
+@Unremovable // only looked up, by Quarkus's OpenTelemetry set-up: no injection point keeps it
 class UnexportedSpans implements AutoConfiguredOpenTelemetrySdkBuilderCustomizer {
 
     private static final SpanExporter NO_EXPORTER = SpanExporter.composite(List.of());
