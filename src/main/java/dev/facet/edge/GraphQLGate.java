@@ -134,6 +134,9 @@ class GraphQLGate {
             return;
         }
         boolean warmingUp = warmUp.admits(context);
+        if (warmingUp) {
+            record.warmUp();
+        }
         SecurityIdentity identity = warmingUp ? warmUp.identity() : identity(context);
         context.put(SecurityIdentity.class.getName(), identity);
         ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));

@@ -84,8 +84,10 @@ public class GraphQLMetrics {
     }
 
     private void end(RequestRecord record) {
-        if (record.outcome == null) {
-            return; // not a GraphQL request after all (a CORS preflight), or the caller went away before an answer
+        if (record.outcome == null || record.warmUp) {
+            // not a GraphQL request after all (a CORS preflight), the caller went away before an answer, or the
+            // warm-up talking to Facet itself
+            return;
         }
         String client = record.clientTag();
         String operation = record.operationTag();
