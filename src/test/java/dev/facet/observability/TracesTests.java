@@ -91,6 +91,22 @@ class TracesTests extends ShopTest {
     }
 
     @Test
+    void aTraceTheCallerDidNotSampleStaysUnsampledAndStillReachesTheServices() {
+        String unsampled = "5cf92f3577b34da6a3ce929d0e0e4737";
+        productPage("00-" + unsampled + "-" + CALLER_SPAN + "-00");
+        List<ServeEvent> calls = shop.getAllServeEvents();
+        assertThat(calls).isNotEmpty();
+        for (ServeEvent call : calls) {
+            assertThat(call.getRequest().getHeader("traceparent")).as(call.getRequest().getUrl())
+                    .matches("00-" + unsampled + "-[0-9a-f]{16}-00");
+        }
+        // a sampled request after it, so that its spans being there says the unsampled one's would be by now
+        productPage("00-" + TRACE_ID + "-" + CALLER_SPAN + "-01");
+        requestSpan(TRACE_ID);
+        assertThat(spans.getFinishedSpanItems()).noneMatch(span -> span.getTraceId().equals(unsampled));
+    }
+
+    @Test
     void spansHoldNeitherTheDocumentNorItsVariables() {
         productPage("00-" + TRACE_ID + "-" + CALLER_SPAN + "-01");
         for (SpanData span : spansOf(TRACE_ID)) {
