@@ -7,5 +7,9 @@
  * <p>A request's sample is recorded in one place, when its response ends ({@link GraphQLMetrics}); the edge and the
  * execution only write down what they learnt on the request's {@link RequestRecord}. Calls to services are timed per
  * attempt ({@link DownstreamMetrics}).
+ *
+ * <p>Spans are Quarkus's (the HTTP server span, the REST client's per attempt); Facet only names the operation on
+ * the request's ({@link GraphQLSpans}) and, with no OTLP endpoint, sees that nothing exports them nor queues them
+ * for export ({@link NoTraceExport}, {@link UnexportedSpans}).
  */
 package dev.facet.observability;
