@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.facet.execution.RequestContexts;
+import dev.facet.observability.DownstreamMetrics;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -183,8 +184,11 @@ public final class ServiceGuard {
     private <T> Uni<T> attempts(Guard bulkhead, Context request, Deadline deadline, Supplier<Uni<T>> attempt) {
         budget.recordCall();
         AtomicInteger made = new AtomicInteger();
-        return this.<T>guard(retry, () -> on(request, () -> this.<T>guard(bulkhead, () -> this.<T>guard(breaker,
-                () -> attemptWithin(deadline, attempt, made.incrementAndGet())))));
+        // metered inside the breaker: an attempt is timed only when it runs; a refusal is read from the result
+        DownstreamMetrics.Call metered = DownstreamMetrics.call(service);
+        return metered.result(this.<T>guard(retry, () -> on(request, () -> this.<T>guard(bulkhead,
+                () -> this.<T>guard(breaker, () -> metered.attempt(
+                        () -> attemptWithin(deadline, attempt, made.incrementAndGet())))))));
     }
 
     /**

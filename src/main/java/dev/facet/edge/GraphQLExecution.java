@@ -1,6 +1,7 @@
 package dev.facet.edge;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import dev.facet.contract.ClientContract;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.errors.DocumentErrors;
 import dev.facet.errors.ErrorCode;
+import dev.facet.observability.GraphQLSpans;
+import dev.facet.observability.RequestRecord;
 import dev.facet.security.CallerIdentity;
 import graphql.ExecutionResult;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,6 +41,10 @@ class GraphQLExecution {
             GraphQLRequest request, ResponseFormat format, Map<String, Object> extensions) {
         // quarkus-oidc verified the token before the edge ran: no identity means an anonymous caller
         CallerIdentity.remember(identity != null ? identity : ANONYMOUS);
+        RequestRecord record = RequestRecord.of(context);
+        if (record != null) {
+            GraphQLSpans.describe(record, document.operation(request.operationName()));
+        }
         contract.engine().execute(document.text(), document.entry(), request.operationName(),
                 request.variableValues())
                 .whenComplete((result, failure) -> {
@@ -53,8 +60,17 @@ class GraphQLExecution {
     private static void write(RoutingContext context, ResponseFormat format, ExecutionResult result,
             Map<String, Object> extensions) {
         Map<String, Object> answer = new LinkedHashMap<>(4);
+        RequestRecord record = RequestRecord.of(context);
+        List<String> codes = List.of();
         if (!result.getErrors().isEmpty()) {
-            answer.put("errors", DocumentErrors.toSpecification(result.getErrors()));
+            List<Map<String, Object>> errors = DocumentErrors.toSpecification(result.getErrors());
+            if (record != null) {
+                codes = EdgeAnswers.withRequestId(errors, record.requestId());
+            }
+            answer.put("errors", errors);
+        }
+        if (record != null) {
+            record.executed(result.isDataPresent(), codes);
         }
         if (result.isDataPresent()) {
             answer.put("data", result.getData());

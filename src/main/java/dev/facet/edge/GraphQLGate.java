@@ -22,6 +22,8 @@ import dev.facet.errors.ErrorCode;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
 import dev.facet.limits.QueryCost;
+import dev.facet.observability.GraphQLMetrics;
+import dev.facet.observability.RequestRecord;
 import dev.facet.warmup.WarmUp;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
@@ -70,11 +72,12 @@ class GraphQLGate {
     private final GraphQLExecution execution;
     private final CallerQuota quota;
     private final WarmUp warmUp;
+    private final GraphQLMetrics metrics;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
-            CallerQuota quota, WarmUp warmUp,
+            CallerQuota quota, WarmUp warmUp, GraphQLMetrics metrics,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
@@ -83,6 +86,7 @@ class GraphQLGate {
         this.execution = execution;
         this.quota = quota;
         this.warmUp = warmUp;
+        this.metrics = metrics;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
@@ -105,6 +109,7 @@ class GraphQLGate {
     private void begin(RoutingContext context) {
         endCdiRequestScope();
         RequestDeadline.markArrival();
+        RequestRecord record = metrics.begin(context);
         secure(context.response());
         HttpMethod method = context.request().method();
         if (method == HttpMethod.OPTIONS) {
@@ -129,6 +134,9 @@ class GraphQLGate {
             return;
         }
         boolean warmingUp = warmUp.admits(context);
+        if (warmingUp) {
+            record.warmUp();
+        }
         SecurityIdentity identity = warmingUp ? warmUp.identity() : identity(context);
         context.put(SecurityIdentity.class.getName(), identity);
         ClientSelection.Choice choice = clients.choose(identity, context.request().getHeader(ClientSelection.HEADER));
@@ -137,6 +145,7 @@ class GraphQLGate {
             return;
         }
         context.put(ClientContract.class.getName(), choice.contract());
+        record.client(choice.contract());
         if (warmingUp) {
             context.next();
             return;
@@ -180,6 +189,7 @@ class GraphQLGate {
             boolean get, PreparedDocument document) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         try {
+            RequestRecord.of(context).document(document, request.operationName());
             OperationDefinition operation = document.operation(request.operationName());
             if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 // a mutation or subscription would change state or hold a connection: never over GET
@@ -257,6 +267,7 @@ class GraphQLGate {
             context.next();
             return;
         }
+        metrics.begin(context);
         secure(context.response());
         context.response().putHeader("WWW-Authenticate", "Bearer");
         ResponseFormat format = ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(ResponseFormat.JSON);

@@ -54,6 +54,17 @@ class WarmUpTests {
     }
 
     @Test
+    void theWarmUpsRequestsAreNotCounted() {
+        awaitReady(Duration.ofSeconds(60));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // the warm-up ran ProductPage, Home, ... tens of times each; none of it is a client's traffic
+        assertThat(metrics).doesNotContain("operation=\"ProductPage\"").doesNotContain("operation=\"Home\"")
+                .doesNotContain("field=\"Query.product\"");
+        // while Facet's calls to the services are: they did reach the services
+        assertThat(metrics).contains("facet_downstream_calls_seconds_count{");
+    }
+
+    @Test
     void aRequestThatClaimsToBeTheWarmUpIsAnOrdinaryRequest() {
         awaitReady(Duration.ofSeconds(60));
         // once the warm-up is over its secret is gone: the header changes nothing (no replay, no warm-up user)
