@@ -121,6 +121,11 @@ public class PublicData {
         return Optional.of(made);
     }
 
+    /** The routes the operator declared public, as {@code service.route}. */
+    public Set<String> declaredRoutes() {
+        return declared.keySet();
+    }
+
     /** Each declared route's counts, by {@code service.route}, for metrics. */
     public synchronized Map<String, CacheCounts> counts() {
         Map<String, CacheCounts> counts = new LinkedHashMap<>();

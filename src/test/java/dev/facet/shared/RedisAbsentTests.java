@@ -56,4 +56,21 @@ class RedisAbsentTests extends ShopTest {
         }
         assertThat(stores.guard().fallbacks("rate-limit") - before).isEqualTo(5);
     }
+
+    @Test
+    void theFallbacksAndTheOutageAreMetrics() {
+        given().contentType("application/json").header("X-Client-Name", "web")
+                .body(Map.of("query", "{ product(id: \"p2\") { name } }")).post("/graphql").then().statusCode(200);
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(scrape).contains("facet_redis_outage 1.0");
+        assertThat(metric(scrape, "facet_redis_fallbacks_total{store=\"rate-limit\"}"))
+                .isEqualTo(stores.guard().fallbacks("rate-limit")).isPositive();
+    }
+
+    private static long metric(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> (long) Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
+    }
 }
