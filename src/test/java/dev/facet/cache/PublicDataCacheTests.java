@@ -6,7 +6,6 @@ import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
 import static dev.facet.testing.Shop.queryAs;
 import static dev.facet.testing.Shop.send;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.PublicDataProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
@@ -72,19 +72,15 @@ class PublicDataCacheTests extends ShopTest {
         for (int i = 0; i < 3; i++) {
             queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p107")).statusCode(200);
         }
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
 
         var counts = publicData.counts().get("catalog.products");
-        assertThat(metric(scrape, "facet_cache_public_answers_total{result=\"hit\",route=\"catalog.products\"}"))
+        assertThat((long) MetricsScrape.value(scrape, "facet_cache_public_answers_total", "result=\"hit\"",
+                "route=\"catalog.products\""))
                 .isEqualTo(counts.hits()).isGreaterThanOrEqualTo(2);
-        assertThat(metric(scrape, "facet_cache_public_answers_total{result=\"miss\",route=\"catalog.products\"}"))
+        assertThat((long) MetricsScrape.value(scrape, "facet_cache_public_answers_total", "result=\"miss\"",
+                "route=\"catalog.products\""))
                 .isEqualTo(counts.misses() - counts.sharedHits()).isPositive();
-    }
-
-    private static long metric(String scrape, String series) {
-        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> (long) Double.parseDouble(line.substring(series.length() + 1)))
-                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
     }
 
     @Test

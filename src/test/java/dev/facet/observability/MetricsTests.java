@@ -3,14 +3,14 @@ package dev.facet.observability;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.facet.testing.MetricsScrape.lines;
+import static dev.facet.testing.MetricsScrape.scrape;
+import static dev.facet.testing.MetricsScrape.value;
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.queryAs;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,24 +117,7 @@ class MetricsTests extends ShopTest {
                 "client=\"web\"", "operation=\"unregistered\"", "outcome=\"refused\"")).isPositive();
     }
 
-    static String scrape() {
-        return given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
     private static double now(String metric, String... labels) {
         return value(scrape(), metric, labels);
-    }
-
-    /** The sum of the series of {@code metric} that have all {@code labels}; 0 when there is none. */
-    static double value(String metrics, String metric, String... labels) {
-        return lines(metrics, metric, labels).stream()
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    static List<String> lines(String metrics, String metric, String... labels) {
-        return Arrays.stream(metrics.split("\n"))
-                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
-                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .toList();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
 import io.quarkus.test.common.WithTestResource;
@@ -61,16 +62,10 @@ class RedisAbsentTests extends ShopTest {
     void theFallbacksAndTheOutageAreMetrics() {
         given().contentType("application/json").header("X-Client-Name", "web")
                 .body(Map.of("query", "{ product(id: \"p2\") { name } }")).post("/graphql").then().statusCode(200);
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
 
         assertThat(scrape).contains("facet_redis_outage 1.0");
-        assertThat(metric(scrape, "facet_redis_fallbacks_total{store=\"rate-limit\"}"))
+        assertThat((long) MetricsScrape.value(scrape, "facet_redis_fallbacks_total", "store=\"rate-limit\""))
                 .isEqualTo(stores.guard().fallbacks("rate-limit")).isPositive();
-    }
-
-    private static long metric(String scrape, String series) {
-        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> (long) Double.parseDouble(line.substring(series.length() + 1)))
-                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
     }
 }
