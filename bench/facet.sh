@@ -52,3 +52,14 @@ cleanup_facet() {
   done
   rm -rf "$WORK"
 }
+
+measure_pages() { # label -> throughput of { __typename } and the web ProductPage against the running Facet on $PORT
+  local typename='{"query":"{ __typename }"}'
+  local product_page
+  product_page=$(python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": {"id": "p6"}}))' \
+    "$ROOT/clients/web/ProductPage.graphql")
+  printf '%-7s %-12s ' "$1" "__typename"
+  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$typename" web "$REQUESTS" "$CONCURRENCY"
+  printf '%-7s %-12s ' "$1" "ProductPage"
+  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$product_page" web "$((REQUESTS / 4))" "$CONCURRENCY"
+}

@@ -24,14 +24,7 @@ source "$ROOT/bench/facet.sh"
 trap cleanup_facet EXIT
 
 measure() { # label
-  local typename='{"query":"{ __typename }"}'
-  local product_page
-  product_page=$(python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read(), "variables": {"id": "p6"}}))' \
-    "$ROOT/clients/web/ProductPage.graphql")
-  printf '%-7s %-12s ' "$1" "__typename"
-  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$typename" web "$REQUESTS" "$CONCURRENCY"
-  printf '%-7s %-12s ' "$1" "ProductPage"
-  java "$ROOT/bench/Load.java" "http://localhost:$PORT/graphql" "$product_page" web "$((REQUESTS / 4))" "$CONCURRENCY"
+  measure_pages "$1"
   printf '%-7s rss_mb=%d\n' "$1" "$(( $(ps -o rss= -p "$APP_PID") / 1024 ))"
 }
 
