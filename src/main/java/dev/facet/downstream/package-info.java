@@ -9,6 +9,8 @@
  * service around every call: the request's own turn, a bulkhead for reads and one for writes, one breaker, retries
  * within a budget), the request's deadline, the one reading of a failed call
  * ({@link dev.facet.downstream.ServiceFailure}), the bounded log of failed fields
- * ({@link dev.facet.downstream.FailureLog}), and the chunking of id batches.
+ * ({@link dev.facet.downstream.FailureLog}), the chunking of id batches, and each service's REST client per event loop
+ * ({@link dev.facet.downstream.EventLoopClients}), so a call's connection lives on the loop of the request that
+ * makes it.
  */
 package dev.facet.downstream;

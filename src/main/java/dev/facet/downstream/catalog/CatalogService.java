@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.facet.cache.Fetched;
 import dev.facet.cache.PublicData;
 import dev.facet.cache.PublicRoute;
+import dev.facet.downstream.EventLoopClients;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.ServiceGuard;
@@ -32,17 +33,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogService {
 
-    private final CatalogClient client;
-    private final PublicCatalogClient publicClient;
+    private final EventLoopClients.PerLoop<CatalogClient> client;
+    private final EventLoopClients.PerLoop<PublicCatalogClient> publicClient;
     private final ServiceGuard guard;
     private final Optional<PublicRoute<ProductDto>> products;
     private final Optional<PublicRoute<ProductPageDto>> pages;
     private final Optional<PublicRoute<List<CategoryDto>>> categories;
 
     CatalogService(@RestClient CatalogClient client, @RestClient PublicCatalogClient publicClient,
-            ServiceGuards guards, PublicData publicData) {
-        this.client = client;
-        this.publicClient = publicClient;
+            ServiceGuards guards, EventLoopClients loops, PublicData publicData) {
+        this.client = loops.of(CatalogClient.class, "catalog", client);
+        this.publicClient = loops.of(PublicCatalogClient.class, "catalog", publicClient);
         this.guard = guards.of("catalog");
         this.products = publicData.route("catalog", "products", ProductDto.class);
         this.pages = publicData.route("catalog", "pages", ProductPageDto.class);
@@ -51,9 +52,9 @@ public class CatalogService {
 
     /** The product, or empty when the catalog does not know the id. */
     public Uni<Optional<ProductDto>> product(String id) {
-        Uni<ProductDto> read = products.isEmpty() ? guard.call(() -> client.product(id))
+        Uni<ProductDto> read = products.isEmpty() ? guard.call(() -> client.get().product(id))
                 : guard.awaitShared(products.get().one(id,
-                        () -> guard.callShared(() -> publicClient.product(id)).map(Fetched::of)));
+                        () -> guard.callShared(() -> publicClient.get().product(id)).map(Fetched::of)));
         return read
                 .map(Optional::of)
                 .onFailure(failure -> ServiceFailure.answered(failure, 404)).recoverWithItem(Optional.empty());
@@ -64,10 +65,10 @@ public class CatalogService {
         if (products.isPresent()) {
             return guard.awaitShared(products.get().many(ids,
                     missing -> IdBatches.fetch(missing,
-                            csv -> guard.callShared(() -> publicClient.products(csv)).map(Fetched::each)),
+                            csv -> guard.callShared(() -> publicClient.get().products(csv)).map(Fetched::each)),
                     ProductDto::id));
         }
-        return IdBatches.fetch(ids, csv -> guard.call(() -> client.products(csv)))
+        return IdBatches.fetch(ids, csv -> guard.call(() -> client.get().products(csv)))
                 .map(products -> products.stream()
                         .collect(Collectors.toMap(ProductDto::id, Function.identity(), (a, b) -> a)));
     }
@@ -77,9 +78,10 @@ public class CatalogService {
      * refuses a cursor it did not issue with 400, which is the caller's fault, not ours.
      */
     public Uni<ProductPageDto> page(String categoryId, int limit, String cursor) {
-        Uni<ProductPageDto> read = pages.isEmpty() ? guard.call(() -> client.page(categoryId, limit, cursor))
+        Uni<ProductPageDto> read = pages.isEmpty() ? guard.call(() -> client.get().page(categoryId, limit, cursor))
                 : guard.awaitShared(pages.get().one(pageKey(categoryId, limit, cursor),
-                        () -> guard.callShared(() -> publicClient.page(categoryId, limit, cursor)).map(Fetched::of)));
+                        () -> guard.callShared(() -> publicClient.get().page(categoryId, limit, cursor))
+                                .map(Fetched::of)));
         return read
                 .onFailure(failure -> ServiceFailure.answered(failure, 400))
                 .transform(failure -> PublicError.badInput("The cursor is not valid for this category"));
@@ -95,9 +97,9 @@ public class CatalogService {
 
     /** Every category, by id. */
     public Uni<Map<String, CategoryDto>> categories() {
-        Uni<List<CategoryDto>> read = categories.isEmpty() ? guard.call(() -> client.categories())
+        Uni<List<CategoryDto>> read = categories.isEmpty() ? guard.call(() -> client.get().categories())
                 : guard.awaitShared(categories.get().one("all",
-                        () -> guard.callShared(() -> publicClient.categories()).map(Fetched::of)));
+                        () -> guard.callShared(() -> publicClient.get().categories()).map(Fetched::of)));
         return read
                 .map(categories -> categories.stream()
                         .collect(Collectors.toMap(CategoryDto::id, Function.identity(), (a, b) -> a)));

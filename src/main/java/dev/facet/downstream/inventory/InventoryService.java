@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import dev.facet.cache.Fetched;
 import dev.facet.cache.PublicData;
 import dev.facet.cache.PublicRoute;
+import dev.facet.downstream.EventLoopClients;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
@@ -26,15 +27,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InventoryService {
 
-    private final InventoryClient client;
-    private final PublicInventoryClient publicClient;
+    private final EventLoopClients.PerLoop<InventoryClient> client;
+    private final EventLoopClients.PerLoop<PublicInventoryClient> publicClient;
     private final ServiceGuard guard;
     private final Optional<PublicRoute<StockDto>> stockRoute;
 
     InventoryService(@RestClient InventoryClient client, @RestClient PublicInventoryClient publicClient,
-            ServiceGuards guards, PublicData publicData) {
-        this.client = client;
-        this.publicClient = publicClient;
+            ServiceGuards guards, EventLoopClients loops, PublicData publicData) {
+        this.client = loops.of(InventoryClient.class, "inventory", client);
+        this.publicClient = loops.of(PublicInventoryClient.class, "inventory", publicClient);
         this.guard = guards.of("inventory");
         this.stockRoute = publicData.route("inventory", "stock", StockDto.class);
     }
@@ -44,10 +45,10 @@ public class InventoryService {
         if (stockRoute.isPresent()) {
             return guard.awaitShared(stockRoute.get().many(productIds,
                     missing -> IdBatches.fetch(missing,
-                            csv -> guard.callShared(() -> publicClient.stock(csv)).map(Fetched::each)),
+                            csv -> guard.callShared(() -> publicClient.get().stock(csv)).map(Fetched::each)),
                     StockDto::productId));
         }
-        return IdBatches.fetch(productIds, csv -> guard.call(() -> client.stock(csv)))
+        return IdBatches.fetch(productIds, csv -> guard.call(() -> client.get().stock(csv)))
                 .map(stock -> stock.stream()
                         .collect(Collectors.toMap(StockDto::productId, Function.identity(), (a, b) -> a)));
     }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.facet.downstream.FailureLog;
 import dev.facet.downstream.ServiceFailure;
+import dev.facet.downstream.EventLoopClients;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
 import dev.facet.errors.ErrorCode;
@@ -22,19 +23,19 @@ public class OrdersService {
 
     private static final Logger LOG = Logger.getLogger(OrdersService.class);
 
-    private final OrdersClient client;
+    private final EventLoopClients.PerLoop<OrdersClient> client;
     private final ServiceGuard guard;
     private final Purchases purchases;
 
-    OrdersService(@RestClient OrdersClient client, ServiceGuards guards, Purchases purchases) {
-        this.client = client;
+    OrdersService(@RestClient OrdersClient client, ServiceGuards guards, EventLoopClients loops, Purchases purchases) {
+        this.client = loops.of(OrdersClient.class, "orders", client);
         this.guard = guards.of("orders");
         this.purchases = purchases;
     }
 
     /** The newest {@code limit} orders of a user; an unknown user has none. */
     public Uni<List<OrderDto>> orders(String userId, int limit) {
-        return guard.call(() -> client.orders(userId, limit));
+        return guard.call(() -> client.get().orders(userId, limit));
     }
 
     /**
@@ -52,7 +53,7 @@ public class OrdersService {
             IdempotencyKey key = IdempotencyKey.of(order.userId(), idempotencyKey);
             Purchases.Claim claim = purchases.claim(key, order.lines());
             AtomicBoolean mayBePlaced = new AtomicBoolean();
-            return guard.write(() -> client.place(key.header(), order)
+            return guard.write(() -> client.get().place(key.header(), order)
                             .onFailure(ServiceFailure::mayHaveReached).invoke(() -> mayBePlaced.set(true))
                             // cancelled by its timeout or the deadline, perhaps after the service received it
                             .onCancellation().invoke(() -> mayBePlaced.set(true)))

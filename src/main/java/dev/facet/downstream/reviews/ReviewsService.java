@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import dev.facet.cache.Fetched;
 import dev.facet.cache.PublicData;
 import dev.facet.cache.PublicRoute;
+import dev.facet.downstream.EventLoopClients;
 import dev.facet.downstream.IdBatches;
 import dev.facet.downstream.ServiceGuard;
 import dev.facet.downstream.ServiceGuards;
@@ -26,22 +27,22 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewsService {
 
-    private final ReviewsClient client;
-    private final PublicReviewsClient publicClient;
+    private final EventLoopClients.PerLoop<ReviewsClient> client;
+    private final EventLoopClients.PerLoop<PublicReviewsClient> publicClient;
     private final ServiceGuard guard;
     private final Optional<PublicRoute<RatingDto>> ratingsRoute;
 
     ReviewsService(@RestClient ReviewsClient client, @RestClient PublicReviewsClient publicClient, ServiceGuards guards,
-            PublicData publicData) {
-        this.client = client;
-        this.publicClient = publicClient;
+            EventLoopClients loops, PublicData publicData) {
+        this.client = loops.of(ReviewsClient.class, "reviews", client);
+        this.publicClient = loops.of(PublicReviewsClient.class, "reviews", publicClient);
         this.guard = guards.of("reviews");
         this.ratingsRoute = publicData.route("reviews", "ratings", RatingDto.class);
     }
 
     /** The newest {@code limit} reviews of a product. The service has no batch form of this call. */
     public Uni<List<ReviewDto>> reviews(String productId, int limit) {
-        return guard.call(() -> client.reviews(productId, limit));
+        return guard.call(() -> client.get().reviews(productId, limit));
     }
 
     /** The rating summaries of the products among {@code productIds} that the service knows, by product id. */
@@ -49,10 +50,10 @@ public class ReviewsService {
         if (ratingsRoute.isPresent()) {
             return guard.awaitShared(ratingsRoute.get().many(productIds,
                     missing -> IdBatches.fetch(missing,
-                            csv -> guard.callShared(() -> publicClient.ratings(csv)).map(Fetched::each)),
+                            csv -> guard.callShared(() -> publicClient.get().ratings(csv)).map(Fetched::each)),
                     RatingDto::productId));
         }
-        return IdBatches.fetch(productIds, csv -> guard.call(() -> client.ratings(csv)))
+        return IdBatches.fetch(productIds, csv -> guard.call(() -> client.get().ratings(csv)))
                 .map(ratings -> ratings.stream()
                         .collect(Collectors.toMap(RatingDto::productId, Function.identity(), (a, b) -> a)));
     }
