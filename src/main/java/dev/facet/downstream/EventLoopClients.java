@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.logging.Logger;
 
 import io.netty.util.concurrent.FastThreadLocal;
@@ -35,21 +36,28 @@ public class EventLoopClients {
 
     private final List<Object> built = new CopyOnWriteArrayList<>();
 
-    /** A service's client per event loop; {@code shared} (the CDI client) serves every other thread. */
-    public <T> PerLoop<T> of(Class<T> api, String configKey, T shared) {
-        return new PerLoop<>(api, configKey, shared);
+    /**
+     * A service's client per event loop, configured as the interface's {@code @RegisterRestClient} says (its
+     * configuration key and base URI, like the CDI client); {@code shared} (the CDI client) serves every other thread.
+     */
+    public <T> PerLoop<T> of(Class<T> api, T shared) {
+        RegisterRestClient registered = api.getAnnotation(RegisterRestClient.class);
+        String baseUri = registered.baseUri().isEmpty() ? null : registered.baseUri();
+        return new PerLoop<>(api, baseUri, registered.configKey(), shared);
     }
 
     /** One service interface's clients: {@link #get()} answers the one of the calling event loop. */
     public final class PerLoop<T> {
 
         private final Class<T> api;
+        private final String baseUri;
         private final String configKey;
         private final T shared;
         private final FastThreadLocal<T> own = new FastThreadLocal<>();
 
-        PerLoop(Class<T> api, String configKey, T shared) {
+        PerLoop(Class<T> api, String baseUri, String configKey, T shared) {
             this.api = api;
+            this.baseUri = baseUri;
             this.configKey = configKey;
             this.shared = shared;
         }
@@ -61,7 +69,7 @@ public class EventLoopClients {
             }
             T client = own.getIfExists();
             if (client == null) {
-                client = RestClientCDIDelegateBuilder.createDelegate(api, null, configKey);
+                client = RestClientCDIDelegateBuilder.createDelegate(api, baseUri, configKey);
                 built.add(client);
                 own.set(client);
             }

@@ -25,7 +25,7 @@ public class AccountsService {
     private final ServiceGuard guard;
 
     AccountsService(@RestClient AccountsClient client, ServiceGuards guards, EventLoopClients loops) {
-        this.client = loops.of(AccountsClient.class, "accounts", client);
+        this.client = loops.of(AccountsClient.class, client);
         this.guard = guards.of("accounts");
     }
 

@@ -42,8 +42,8 @@ public class CatalogService {
 
     CatalogService(@RestClient CatalogClient client, @RestClient PublicCatalogClient publicClient,
             ServiceGuards guards, EventLoopClients loops, PublicData publicData) {
-        this.client = loops.of(CatalogClient.class, "catalog", client);
-        this.publicClient = loops.of(PublicCatalogClient.class, "catalog", publicClient);
+        this.client = loops.of(CatalogClient.class, client);
+        this.publicClient = loops.of(PublicCatalogClient.class, publicClient);
         this.guard = guards.of("catalog");
         this.products = publicData.route("catalog", "products", ProductDto.class);
         this.pages = publicData.route("catalog", "pages", ProductPageDto.class);

@@ -34,8 +34,8 @@ public class InventoryService {
 
     InventoryService(@RestClient InventoryClient client, @RestClient PublicInventoryClient publicClient,
             ServiceGuards guards, EventLoopClients loops, PublicData publicData) {
-        this.client = loops.of(InventoryClient.class, "inventory", client);
-        this.publicClient = loops.of(PublicInventoryClient.class, "inventory", publicClient);
+        this.client = loops.of(InventoryClient.class, client);
+        this.publicClient = loops.of(PublicInventoryClient.class, publicClient);
         this.guard = guards.of("inventory");
         this.stockRoute = publicData.route("inventory", "stock", StockDto.class);
     }

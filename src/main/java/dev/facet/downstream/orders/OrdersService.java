@@ -28,7 +28,7 @@ public class OrdersService {
     private final Purchases purchases;
 
     OrdersService(@RestClient OrdersClient client, ServiceGuards guards, EventLoopClients loops, Purchases purchases) {
-        this.client = loops.of(OrdersClient.class, "orders", client);
+        this.client = loops.of(OrdersClient.class, client);
         this.guard = guards.of("orders");
         this.purchases = purchases;
     }

@@ -19,7 +19,7 @@ public class RecommendationsService {
     private final ServiceGuard guard;
 
     RecommendationsService(@RestClient RecommendationsClient client, ServiceGuards guards, EventLoopClients loops) {
-        this.client = loops.of(RecommendationsClient.class, "recommendations", client);
+        this.client = loops.of(RecommendationsClient.class, client);
         this.guard = guards.of("recommendations");
     }
 

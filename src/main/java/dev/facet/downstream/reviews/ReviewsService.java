@@ -34,8 +34,8 @@ public class ReviewsService {
 
     ReviewsService(@RestClient ReviewsClient client, @RestClient PublicReviewsClient publicClient, ServiceGuards guards,
             EventLoopClients loops, PublicData publicData) {
-        this.client = loops.of(ReviewsClient.class, "reviews", client);
-        this.publicClient = loops.of(PublicReviewsClient.class, "reviews", publicClient);
+        this.client = loops.of(ReviewsClient.class, client);
+        this.publicClient = loops.of(PublicReviewsClient.class, publicClient);
         this.guard = guards.of("reviews");
         this.ratingsRoute = publicData.route("reviews", "ratings", RatingDto.class);
     }

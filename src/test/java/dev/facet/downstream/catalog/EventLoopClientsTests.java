@@ -43,7 +43,7 @@ class EventLoopClientsTests extends ShopTest {
 
     @Test
     void eachEventLoopCallsThroughItsOwnClientAndKeepsIt() throws Exception {
-        EventLoopClients.PerLoop<CatalogClient> catalog = loops.of(CatalogClient.class, "catalog", shared);
+        EventLoopClients.PerLoop<CatalogClient> catalog = loops.of(CatalogClient.class, shared);
         ContextInternal first = ((VertxInternal) vertx).createEventLoopContext();
         ContextInternal second = ((VertxInternal) vertx).createEventLoopContext();
         assertThat(first.nettyEventLoop()).as("two contexts on two loops").isNotSameAs(second.nettyEventLoop());
@@ -63,7 +63,7 @@ class EventLoopClientsTests extends ShopTest {
 
     @Test
     void offAnEventLoopTheSharedClientServes() {
-        EventLoopClients.PerLoop<CatalogClient> catalog = loops.of(CatalogClient.class, "catalog", shared);
+        EventLoopClients.PerLoop<CatalogClient> catalog = loops.of(CatalogClient.class, shared);
 
         assertThat(catalog.get()).isSameAs(shared);
     }
