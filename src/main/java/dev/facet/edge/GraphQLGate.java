@@ -44,6 +44,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * is refused at the first step it fails — before anything is parsed that need not be, and before any service is
  * called.
  * <ol>
+ * <li>room: at most {@code facet.limits.max-in-flight} requests in progress, else 503 ({@link InFlightLimit});</li>
  * <li>method: GET (queries only) or POST, else 405;</li>
  * <li>answer format from Accept (406 when neither GraphQL media type is acceptable);</li>
  * <li>a POST body must be {@code application/json} — a form, {@code text/plain} or multipart body is refused with
@@ -73,11 +74,12 @@ class GraphQLGate {
     private final CallerQuota quota;
     private final WarmUp warmUp;
     private final GraphQLMetrics metrics;
+    private final InFlightLimit inFlight;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
-            CallerQuota quota, WarmUp warmUp, GraphQLMetrics metrics,
+            CallerQuota quota, WarmUp warmUp, GraphQLMetrics metrics, InFlightLimit inFlight,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
@@ -87,6 +89,7 @@ class GraphQLGate {
         this.quota = quota;
         this.warmUp = warmUp;
         this.metrics = metrics;
+        this.inFlight = inFlight;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
@@ -111,6 +114,9 @@ class GraphQLGate {
         RequestDeadline.markArrival();
         RequestRecord record = metrics.begin(context);
         secure(context.response());
+        if (!inFlight.admit(context)) {
+            return;
+        }
         HttpMethod method = context.request().method();
         if (method == HttpMethod.OPTIONS) {
             context.response().putHeader("Allow", "GET, POST, OPTIONS").setStatusCode(204).end();

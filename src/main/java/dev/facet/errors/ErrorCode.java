@@ -34,6 +34,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     UNKNOWN_CLIENT,
     RATE_LIMITED,
+    OVERLOADED,
     // a bug in Facet
     INTERNAL
 }

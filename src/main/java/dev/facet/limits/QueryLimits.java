@@ -51,4 +51,15 @@ public interface QueryLimits {
      */
     @WithDefault("100")
     int maxInputListSize();
+
+    /**
+     * GraphQL requests one instance has in flight at once, across all clients; the next is refused at once with 503,
+     * {@code OVERLOADED} and {@code Retry-After}, before its token is verified ({@code dev.facet.edge.InFlightLimit}).
+     * Per instance, not per client: it bounds the memory and the queue of one process. Sized for the 2-CPU instance
+     * of {@code docker/jvm.options}: above the benchmark's 64 connections; with 256 a cold instance at 400 requests/s
+     * stayed overloaded, with 96 it answered every admitted request in full and refused fewer each second. Give it
+     * about twice your instance's requests per second times its p99 latency.
+     */
+    @WithDefault("96")
+    int maxInFlight();
 }

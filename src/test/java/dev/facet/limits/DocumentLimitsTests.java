@@ -33,6 +33,7 @@ class DocumentLimitsTests {
         public long maxCost() { return 5000; }
         public int maxDownstreamCalls() { return 50; }
         public int maxInputListSize() { return 100; }
+        public int maxInFlight() { return 96; }
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);
