@@ -53,9 +53,4 @@ class InFlightLimit {
         context.addEndHandler(ended -> inFlight.decrementAndGet());
         return true;
     }
-
-    /** Requests in progress now. */
-    int inFlight() {
-        return inFlight.get();
-    }
 }
