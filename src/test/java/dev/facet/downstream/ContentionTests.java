@@ -241,15 +241,6 @@ class ContentionTests extends ShopTest {
         return callers.submit(call::get);
     }
 
-    private void awaitRequests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern, int count)
-            throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (shop.findAll(pattern).size() < count && System.nanoTime() < giveUp) {
-            Thread.sleep(10);
-        }
-        assertThat(shop.findAll(pattern)).hasSizeGreaterThanOrEqualTo(count);
-    }
-
     /** The requests to one path, oldest first. */
     private List<ServeEvent> requests(String path) {
         return shop.getAllServeEvents().stream()

@@ -1,8 +1,13 @@
 package dev.facet.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.facet.testing.ShopServices.InjectShop;
 
@@ -18,5 +23,14 @@ public abstract class ShopTest {
     @BeforeEach
     void resetShop() {
         ShopServices.reset(shop);
+    }
+
+    /** Waits (at most 5 s) until the shop has received {@code count} requests like {@code pattern}. */
+    protected void awaitRequests(RequestPatternBuilder pattern, int count) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (shop.findAll(pattern).size() < count && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertThat(shop.findAll(pattern)).hasSizeGreaterThanOrEqualTo(count);
     }
 }
