@@ -39,8 +39,8 @@ import io.vertx.ext.web.RoutingContext;
  * Warms Facet up before it reports ready: a JVM that takes full traffic cold spends its first seconds interpreting
  * and compiling, its calls to the services time out, and their breakers open — every new instance of an
  * autoscaled deployment would start by failing. So at start-up Facet sends itself its registered operations
- * ({@code facet.warm-up.operations}), over HTTP to its own port, some fifteen hundred times each, through the whole request
- * path: the edge, the engine, the resolvers, the REST clients and their JSON. Only the first request of each
+ * ({@code facet.warm-up.operations}), over HTTP to its own port, {@code facet.warm-up.requests} times each, through the
+ * whole request path: the edge, the engine, the resolvers, the REST clients and their JSON. Only the first request of each
  * operation reaches the services; their answers are recorded and replayed to the rest ({@link WarmUpReplay}), so the
  * warm-up costs each service a handful of calls, never writes, and leaves its breakers alone.
  *
