@@ -148,6 +148,8 @@ class ComposeFileTests {
 
         assertThat(facet.get("QUARKUS_REDIS_HOSTS")).isEqualTo("redis://redis:6379");
         assertThat(service("redis").get("image").asText()).isEqualTo("redis:7");
+        // bounded, and full means evicting keys (all of Facet's expire), never refusing a write
+        assertThat(service("redis").get("command").toString()).contains("--maxmemory").contains("volatile-lru");
     }
 
     @Test

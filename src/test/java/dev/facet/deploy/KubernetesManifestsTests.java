@@ -127,6 +127,22 @@ class KubernetesManifestsTests {
     }
 
     @Test
+    void behindTheIngressOnlyTrustedProxiesNameTheCaller() {
+        Map<String, String> data = strings(BY_KIND.get("ConfigMap").get("data"));
+        assertThat(data.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).isEqualTo("true");
+        // with forwarding on and no trusted proxies Quarkus believes every caller's X-Forwarded-For
+        assertThat(data.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).as("trusted proxies").isNotBlank();
+    }
+
+    @Test
+    void everyReplicaHashesRedisKeysWithTheSameSecretFromASecret() {
+        JsonNode secret = find(CONTAINER.get("env"), "name", "FACET_REDIS_KEY_SECRET").at("/valueFrom/secretKeyRef");
+        assertThat(secret.path("name").asText()).isNotBlank();
+        assertThat(secret.path("key").asText()).isNotBlank();
+        assertThat(strings(BY_KIND.get("ConfigMap").get("data"))).doesNotContainKey("FACET_REDIS_KEY_SECRET");
+    }
+
+    @Test
     void serviceAutoscalerAndDisruptionBudgetFindTheDeploymentsPods() {
         Map<String, String> podLabels = strings(POD.at("/metadata/labels"));
         Map<String, String> selector = strings(DEPLOYMENT.at("/spec/selector/matchLabels"));

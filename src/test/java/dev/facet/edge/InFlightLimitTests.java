@@ -38,6 +38,8 @@ import io.restassured.response.Response;
 @WithTestResource(ShopServices.class)
 class InFlightLimitTests extends ShopTest {
 
+    private static final String REQUESTS = "facet_graphql_requests_seconds_count";
+
     private final ExecutorService callers = Executors.newFixedThreadPool(InFlightProfile.MAX_IN_FLIGHT);
 
     @AfterEach
@@ -50,7 +52,8 @@ class InFlightLimitTests extends ShopTest {
     void aRequestBeyondTheLimitIsRefusedAtOnceAndThePlacesComeBack() throws Exception {
         query(operation("web", "ProductPage"), Map.of("id", "p6")).statusCode(200); // loads the path once
         ShopServices.reset(shop);
-        double refusedBefore = MetricsScrape.value(MetricsScrape.scrape(), "facet_graphql_overloaded_total");
+        String before = MetricsScrape.scrape();
+        double refusedBefore = MetricsScrape.value(before, "facet_graphql_overloaded_total");
         shop.setGlobalFixedDelay(1_500);
         List<Future<Response>> slow = new ArrayList<>();
         for (int i = 0; i < InFlightProfile.MAX_IN_FLIGHT; i++) {
@@ -76,7 +79,13 @@ class InFlightLimitTests extends ShopTest {
         }
         assertThat(shop.findAll(getRequestedFor(urlPathMatching("/catalog/products.*"))))
                 .as("the refused request called no service").hasSize(InFlightProfile.MAX_IN_FLIGHT);
-        assertThat(MetricsScrape.value(MetricsScrape.scrape(), "facet_graphql_overloaded_total") - refusedBefore).isEqualTo(1.0);
+        String after = MetricsScrape.scrape();
+        assertThat(MetricsScrape.value(after, "facet_graphql_overloaded_total") - refusedBefore).isEqualTo(1.0);
+        // refused before anything ran, as the README's outcome says: not an error of the service or of Facet
+        assertThat(MetricsScrape.value(after, REQUESTS, "outcome=\"refused\"")
+                - MetricsScrape.value(before, REQUESTS, "outcome=\"refused\"")).isEqualTo(1.0);
+        assertThat(MetricsScrape.value(after, REQUESTS, "outcome=\"error\"")
+                - MetricsScrape.value(before, REQUESTS, "outcome=\"error\"")).isZero();
 
         shop.setGlobalFixedDelay(0);
         for (int i = 0; i < InFlightProfile.MAX_IN_FLIGHT + 1; i++) {

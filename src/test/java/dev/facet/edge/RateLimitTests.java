@@ -26,9 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Each signed-in user has a bucket of their own, whichever client they use, and anonymous callers one per client
- * and address; an empty bucket refuses the whole request with 429, RATE_LIMITED and Retry-After, before any call.
- * Each test empties buckets no other test uses (its own users; its own client for anonymous callers).
+ * Each signed-in user has a bucket of their own, whichever client they use, and anonymous callers one per address,
+ * whatever client they name; an empty bucket refuses the whole request with 429, RATE_LIMITED and Retry-After, before any call.
+ * Each test empties buckets no other test uses (its own users; only one test sends anonymous requests).
  */
 @QuarkusTest
 @TestProfile(RateLimitProfile.class)

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Buckets small enough to empty in a test and slow enough not to refill during it: 3 requests an hour per user,
- * 5 per client and address for anonymous callers. Public because Quarkus instantiates it reflectively.
+ * 5 per address for anonymous callers. Public because Quarkus instantiates it reflectively.
  */
 public class RateLimitProfile implements QuarkusTestProfile {
 
