@@ -28,7 +28,7 @@ final class EdgeAnswers {
         if (record == null) {
             error.put("extensions", Map.of("code", code.name()));
         } else {
-            record.refused(status, code.name());
+            record.refused(code.name());
             error.put("extensions", Map.of("code", code.name(), "requestId", record.requestId()));
         }
         context.response().setStatusCode(status)
@@ -41,7 +41,7 @@ final class EdgeAnswers {
         RequestRecord record = RequestRecord.of(context);
         if (record != null) {
             for (String code : withRequestId(errors, record.requestId())) {
-                record.refused(status, code);
+                record.refused(code);
             }
         }
         context.response().setStatusCode(status)

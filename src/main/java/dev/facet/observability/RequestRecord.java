@@ -6,6 +6,7 @@ import java.util.List;
 import dev.facet.contract.ClientContract;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.documents.RegisteredDocument;
+import dev.facet.errors.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -27,9 +28,9 @@ public final class RequestRecord {
         OK,
         /** Data and errors. */
         PARTIAL,
-        /** Errors and no data, from running it (or a 5xx). */
+        /** Errors and no data, from running it (or Facet's own {@code INTERNAL} error). */
         ERROR,
-        /** A 4xx (or a refused persisted query) before anything ran. */
+        /** A 4xx, a missing persisted query or a 503 {@code OVERLOADED}: refused before anything ran. */
         REFUSED;
 
         final String tag = name().toLowerCase(java.util.Locale.ROOT);
@@ -82,9 +83,12 @@ public final class RequestRecord {
         this.operationName = operationName;
     }
 
-    /** Refused before execution ({@code status} 4xx or a refused persisted query), or failed with a 5xx. */
-    public void refused(int status, String code) {
-        outcome = status >= 500 ? Outcome.ERROR : Outcome.REFUSED;
+    /**
+     * Answered without data before or instead of running: refused (a 4xx, a missing persisted query, a 503
+     * {@code OVERLOADED}), or failed with {@code INTERNAL}, Facet's own error.
+     */
+    public void refused(String code) {
+        outcome = ErrorCode.INTERNAL.name().equals(code) ? Outcome.ERROR : Outcome.REFUSED;
         codes.add(code);
     }
 
