@@ -13,6 +13,8 @@ public class WarmUpProfile implements QuarkusTestProfile {
 
     public static final int REQUESTS = 30;
     public static final int OPERATIONS = 5;
+    /** AccountPage and Home: about the caller, sent signed in. */
+    public static final int SIGNED_IN_OPERATIONS = 2;
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
+import dev.facet.testing.TestIdentityProvider;
 import dev.facet.testing.WarmUpProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,15 @@ class WarmUpTests {
     }
 
     @Test
+    void theSignedInOperationsWarmTheTokenPathWithTokensOidcVerified() {
+        Map<String, Object> warmUp = awaitReady(Duration.ofSeconds(60))
+                .getMap("checks.find { it.name == 'warm-up' }.data");
+        // AccountPage and Home need a caller: every one of their requests carried a token Quarkus OIDC verified, as a
+        // caller's is, not an identity handed to the request
+        assertThat(warmUp.get("verified-tokens")).isEqualTo(WarmUpProfile.SIGNED_IN_OPERATIONS * WarmUpProfile.REQUESTS);
+    }
+
+    @Test
     void theWarmUpsRequestsAreNotCounted() {
         awaitReady(Duration.ofSeconds(60));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -72,6 +82,12 @@ class WarmUpTests {
                 .body(Map.of("query", "{ me { name } }"))
                 .post("/graphql").then().statusCode(200)
                 .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("UNAUTHENTICATED"));
+        // nor does it choose the warm-up's identity provider: a caller's token is verified by the configured one
+        given().contentType("application/json").header(WarmUp.HEADER, "anything")
+                .header("Authorization", "Bearer " + TestIdentityProvider.tokenFor("u3").sign())
+                .body(Map.of("query", "{ me { name } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("data.me.name", org.hamcrest.Matchers.equalTo("User 3"));
     }
 
     private static JsonPath awaitReady(Duration patience) {
