@@ -41,6 +41,9 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** Quarkus puts a token's expiry here, in epoch seconds. */
     private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
+    /** And the OIDC tenant that verified it here ({@code OidcUtils.TENANT_ID_ATTRIBUTE}); the configured one is "Default". */
+    private static final String TENANT_ID = "tenant-id";
+    private static final String DEFAULT_TENANT = "Default";
 
     private record Verified(SecurityIdentity identity, long expiresAtSecond) {
     }
@@ -123,12 +126,21 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         Object expiresAt = identity.getAttribute(EXPIRE_TIME);
         if (!remembering || identity.isAnonymous() || credential == null || credential.getToken() == null
-                || !(expiresAt instanceof Number expiry)) {
+                || !(expiresAt instanceof Number expiry) || !configuredProvider(identity)) {
             return identity;
         }
         verified.asMap().computeIfAbsent(credential.getToken(),
                 token -> new Verified(withoutRequest(identity), expiry.longValue()));
         return identity;
+    }
+
+    /**
+     * Whether the identity comes from the identity provider Facet is configured with: Quarkus OIDC's default tenant.
+     * Another tenant is Facet's own business (the warm-up's), whose tokens must be verified each time they come.
+     */
+    private static boolean configuredProvider(SecurityIdentity identity) {
+        Object tenant = identity.getAttribute(TENANT_ID);
+        return tenant == null || DEFAULT_TENANT.equals(tenant);
     }
 
     /**

@@ -12,9 +12,11 @@ import org.eclipse.microprofile.health.Readiness;
 class WarmUpReadiness implements HealthCheck {
 
     private final WarmUp warmUp;
+    private final WarmUpIdentities identities;
 
-    WarmUpReadiness(WarmUp warmUp) {
+    WarmUpReadiness(WarmUp warmUp, WarmUpIdentities identities) {
         this.warmUp = warmUp;
+        this.identities = identities;
     }
 
     @Override
@@ -22,6 +24,7 @@ class WarmUpReadiness implements HealthCheck {
         return HealthCheckResponse.named("warm-up").status(warmUp.over())
                 .withData("requests", warmUp.requestsSent())
                 .withData("service-calls", warmUp.serviceCalls())
+                .withData("verified-tokens", identities.verified())
                 .build();
     }
 }
