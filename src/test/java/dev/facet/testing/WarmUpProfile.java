@@ -5,16 +5,16 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The warm-up as production runs it, with few requests per operation so that it is quick: three web and two mobile
- * operations, one of them signed in as u3 — and a mutation, which the warm-up must never send. Public because
+ * The warm-up as production runs it, with few requests per operation so that it is quick: four web and two mobile
+ * operations, three of them signed in as u3 — one a mutation, whose write must never reach a service. Public because
  * Quarkus instantiates it reflectively.
  */
 public class WarmUpProfile implements QuarkusTestProfile {
 
     public static final int REQUESTS = 30;
-    public static final int OPERATIONS = 5;
-    /** AccountPage and Home: about the caller, sent signed in. */
-    public static final int SIGNED_IN_OPERATIONS = 2;
+    public static final int OPERATIONS = 6;
+    /** AccountPage, Home and PlaceOrder: about the caller, sent signed in. */
+    public static final int SIGNED_IN_OPERATIONS = 3;
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -23,8 +23,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Readiness waits for the warm-up, and the warm-up costs the services one call per distinct call: everything else
- * it sends itself is answered from what they said the first time. It never writes.
+ * Readiness waits for the warm-up, and the warm-up costs the services one call per distinct read: everything else
+ * it sends itself is answered from what they said the first time. It sends mutations too, and never writes.
  */
 @QuarkusTest
 @TestProfile(WarmUpProfile.class)
@@ -44,6 +44,7 @@ class WarmUpTests {
                 .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl())
                 .filter(call -> !call.contains("/idp/"))
                 .toList();
+        // PlaceOrder was sent too, every time, and its write never left Facet
         assertThat(calls).as("the warm-up never writes").noneMatch(call -> call.startsWith("POST"));
         Map<String, Long> timesEachCall = calls.stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -58,8 +59,8 @@ class WarmUpTests {
     void theSignedInOperationsWarmTheTokenPathWithTokensOidcVerified() {
         Map<String, Object> warmUp = awaitReady(Duration.ofSeconds(60))
                 .getMap("checks.find { it.name == 'warm-up' }.data");
-        // AccountPage and Home need a caller: every one of their requests carried a token Quarkus OIDC verified, as a
-        // caller's is, not an identity handed to the request
+        // AccountPage, Home and PlaceOrder need a caller: every one of their requests carried a token Quarkus OIDC
+        // verified, as a caller's is, not an identity handed to the request
         assertThat(warmUp.get("verified-tokens")).isEqualTo(WarmUpProfile.SIGNED_IN_OPERATIONS * WarmUpProfile.REQUESTS);
     }
 
