@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.facet.contract.ClientSettings;
 import dev.facet.documents.PreparedDocument;
 import dev.facet.documents.RegisteredDocuments;
+import dev.facet.errors.ErrorCode;
 import graphql.language.OperationDefinition;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -32,6 +33,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -41,8 +43,11 @@ import io.vertx.ext.web.RoutingContext;
  * autoscaled deployment would start by failing. So at start-up Facet sends itself its registered operations
  * ({@code facet.warm-up.operations}), over HTTP to its own port, {@code facet.warm-up.requests} times each, through the
  * whole request path: the edge, the engine, the resolvers, the REST clients and their JSON. Only the first request of each
- * operation reaches the services; their answers are recorded and replayed to the rest ({@link WarmUpReplay}), so the
- * warm-up costs each service a handful of calls, never writes, and leaves its breakers alone.
+ * query reaches the services; their answers are recorded and replayed to the rest ({@link WarmUpReplay}), so the
+ * warm-up costs each service a handful of calls and leaves its breakers alone. A mutation's write never leaves the
+ * process: the replay refuses it as a service refuses an order it will not take, which warms the write's path — a
+ * fresh instance measured on 2 cores answered a fifth fewer of its first second's requests in full when 5 % of them
+ * were orders and only the reads had been warmed.
  *
  * <p>Warm-up requests prove themselves with a secret made at start-up and dropped when the warm-up ends; only they
  * are replayed and bypass rate limits. An operation about the caller is sent signed in as the configured warm-up
@@ -197,11 +202,29 @@ public class WarmUp {
     }
 
     /** One operation of the warm-up, ready to send. */
-    private record Operation(String client, String name, Buffer body, String secret, Supplier<String> token) {
+    private record Operation(String client, String name, Buffer body, String secret, Supplier<String> token,
+            boolean write) {
 
         /** The same operation, sent signed in with a new token each time. */
         Operation signedIn(Supplier<String> tokens) {
-            return new Operation(client, name, body, secret, tokens);
+            return new Operation(client, name, body, secret, tokens, write);
+        }
+
+        /**
+         * Whether Facet answered as it does in service: a query in full; a write refused as the service refuses
+         * what it will not take ({@code BAD_USER_INPUT}), since the replay server refuses every write.
+         */
+        boolean answeredAsExpected(Answer answer) {
+            if (answer.status() != 200) {
+                return false;
+            }
+            JsonArray errors = new JsonObject(answer.body()).getJsonArray("errors");
+            if (!write) {
+                return errors == null || errors.isEmpty();
+            }
+            return errors != null && !errors.isEmpty() && errors.stream().allMatch(error -> error instanceof JsonObject e
+                    && e.getJsonObject("extensions") != null
+                    && ErrorCode.BAD_USER_INPUT.name().equals(e.getJsonObject("extensions").getString("code")));
         }
 
         Future<Answer> send(HttpClient http) {
@@ -224,28 +247,29 @@ public class WarmUp {
     private record Answer(int status, Buffer body) {
     }
 
-    /** The configured operations that exist and are queries, as ready-to-send requests. */
+    /** The configured operations that exist and are queries or mutations, as ready-to-send requests. */
     private List<Operation> operations() {
         List<Operation> requests = new ArrayList<>();
         settings.operations().forEach((client, byName) -> byName.forEach((name, variables) -> {
             PreparedDocument document = registered.named(client, name).orElse(null);
             OperationDefinition operation = document == null ? null : document.operation(name);
-            if (operation == null || operation.getOperation() != OperationDefinition.Operation.QUERY) {
-                LOG.warnf("Warm-up: %s %s is not a registered query; left out", client, name);
+            if (operation == null || operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                LOG.warnf("Warm-up: %s %s is not a registered query or mutation; left out", client, name);
                 return;
             }
             Buffer body = new JsonObject().put("query", document.text()).put("operationName", name)
                     .put("variables", new JsonObject(variables == null || variables.isBlank() ? "{}" : variables))
                     .toBuffer();
-            requests.add(new Operation(client, name, body, secret, null));
+            requests.add(new Operation(client, name, body, secret, null,
+                    operation.getOperation() == OperationDefinition.Operation.MUTATION));
         }));
         return requests;
     }
 
     /**
      * Sends each operation once, for real, one after the other (two operations in flight at once would both reach the
-     * services for what they share): as an anonymous caller, and when that is not answered in full, signed in as the
-     * warm-up user (an operation about the caller). One that is not answered in full either way is left out.
+     * services for what they share): as an anonymous caller, and when that is not answered as expected, signed in as
+     * the warm-up user (an operation about the caller). One that is not answered as expected either way is left out.
      */
     private List<Operation> primed(HttpClient http, List<Operation> operations) throws InterruptedException {
         List<Operation> answered = new ArrayList<>();
@@ -266,8 +290,7 @@ public class WarmUp {
 
     private static boolean full(HttpClient http, Operation operation) throws InterruptedException {
         try {
-            Answer answer = await(operation.send(http), 15);
-            return answer.status() == 200 && !answer.body().toString().contains("\"errors\"");
+            return operation.answeredAsExpected(await(operation.send(http), 15));
         } catch (ExecutionException | TimeoutException failed) {
             LOG.infof("Warm-up: %s %s did not answer (%s)", operation.client(), operation.name(),
                     failed.getCause() == null ? failed.toString() : failed.getCause().toString());

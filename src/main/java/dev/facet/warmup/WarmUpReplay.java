@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import io.smallrye.common.vertx.ContextLocals;
@@ -28,10 +29,13 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * The services' side of the warm-up, on every REST client: a call made for a warm-up request is sent to a replay
- * server on loopback instead of its service. The first time the replay server sees a call it fetches the service's
- * answer and records it; every later time it answers with the recording. So the whole client path is warmed —
- * connection pool, HTTP codec, JSON reading — while each distinct call reaches its service once, and a write never
- * does. Other calls pass untouched; once the warm-up is over the replay server is closed and the recordings dropped.
+ * server on loopback instead of its service — always: with no replay server running, it is not sent at all. The first
+ * time the replay server sees a read it fetches the service's answer and records it; every later time it answers
+ * with the recording. A write never leaves the process: the replay server refuses it itself, with a 422 whose body
+ * names no known reason, as a service refuses an order it will not take — so the write's path (the mutation, its
+ * body's JSON, the refusal's handling) is warmed, and nothing is bought. So the whole client path is warmed —
+ * connection pool, HTTP codec, JSON reading and writing — while each distinct read reaches its service once. Other
+ * calls pass untouched; once the warm-up is over the replay server is closed and the recordings dropped.
  *
  * <p>Only a request filter: a response filter on every client costs every real call, long after the warm-up.
  */
@@ -40,6 +44,7 @@ import io.vertx.core.http.RequestOptions;
 public class WarmUpReplay implements ClientRequestFilter {
 
     static final String FLAG = "facet.warm-up";
+    private static final Buffer REFUSED_WRITE = Buffer.buffer("{\"error\":\"facet_warm_up\"}");
 
     private record Call(String method, String uri, String accept) {
     }
@@ -93,8 +98,13 @@ public class WarmUpReplay implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
+        if (!forWarmUp()) {
+            return;
+        }
         String base = replayBase;
-        if (base == null || !forWarmUp()) {
+        if (base == null) {
+            // a warm-up request outliving the replay server: its call reaches no service, ever
+            request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE).build());
             return;
         }
         Call call = new Call(request.getMethod(), request.getUri().toString(),
@@ -110,9 +120,14 @@ public class WarmUpReplay implements ClientRequestFilter {
 
     private void replay(HttpServerRequest request) {
         Call call = call(request.path());
-        if (call == null || !HttpMethod.GET.name().equals(call.method())) {
-            // the warm-up sends queries only; a write would never be forwarded
-            request.response().setStatusCode(call == null ? 404 : 405).end();
+        if (call == null) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        if (!HttpMethod.GET.name().equals(call.method())) {
+            // never forwarded: refused here, as a service refuses what it will not do
+            request.response().setStatusCode(422).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(REFUSED_WRITE);
             return;
         }
         recorded.computeIfAbsent(ids.get(call), ignored -> fetch(call)).whenComplete((answer, failure) -> {

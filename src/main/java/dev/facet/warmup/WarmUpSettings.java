@@ -42,8 +42,8 @@ public interface WarmUpSettings {
 
     /**
      * By client and registered operation name, the variables (a JSON object) to send it with, e.g.
-     * {@code facet.warm-up.operations.web.ProductPage={"id":"p42"}}. Only queries listed here are sent; a mutation is
-     * never sent, whatever this says.
+     * {@code facet.warm-up.operations.web.ProductPage={"id":"p42"}}. Only operations listed here are sent. A mutation's
+     * writes never reach a service: the warm-up's replay refuses them ({@link WarmUpReplay}).
      */
     Map<String, Map<String, String>> operations();
 }
