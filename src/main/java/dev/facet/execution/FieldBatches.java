@@ -12,6 +12,8 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
 
+import io.vertx.core.Context;
+
 /**
  * The batches of one GraphQL request's {@code @Source List} fields: one java-dataloader per field (and per set of
  * other arguments), registered with graphql-java, which dispatches them level by level — once every field of a
@@ -31,6 +33,20 @@ final class FieldBatches {
 
     DataLoaderRegistry registry() {
         return registry;
+    }
+
+    /** Makes these the batches of the request being served, on its Vert.x context, for {@link #current()}. */
+    void serve() {
+        Context request = RequestContexts.current();
+        if (request != null) {
+            request.putLocal(KEY, this);
+        }
+    }
+
+    /** The batches of the request being served, found on its Vert.x context; null off a request's context. */
+    static FieldBatches current() {
+        Context request = RequestContexts.current();
+        return request == null ? null : request.getLocal(KEY);
     }
 
     /** The loader of {@code field} with these other arguments, made the first time the request asks for it. */

@@ -72,6 +72,7 @@ public final class GraphQLEngine {
                 .build();
         input.getGraphQLContext().put(DOCUMENT, document);
         input.getGraphQLContext().put(FieldBatches.KEY, batches);
+        batches.serve();
         if (!introspection) {
             input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }

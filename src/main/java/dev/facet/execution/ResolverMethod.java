@@ -86,9 +86,14 @@ final class ResolverMethod {
         return values;
     }
 
+    /** Whether the method takes nothing but the parent (a batch's: the list of parents). */
+    boolean sourceOnly() {
+        return arguments.size() == 1 && sourcePosition == 0;
+    }
+
     /** The arguments other than the parent, which tell two batches of the same field apart. */
     List<Object> otherArguments(DataFetchingEnvironment environment) {
-        if (arguments.size() == 1 && sourcePosition == 0) {
+        if (sourceOnly()) {
             return List.of();
         }
         List<Object> values = new ArrayList<>(Arrays.asList(arguments(environment)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,9 @@ import dev.facet.limits.DownstreamField;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.PropertyDataFetcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -93,8 +96,21 @@ public class ResolverWiring {
         }
     }
 
-    /** A field whose parents of one level are resolved together, by an {@code @Source List} resolver method. */
-    private record Batching(String coordinates, ResolverMethod method) implements DataFetcher<Object>, DownstreamField {
+    /**
+     * A field whose parents of one level are resolved together, by an {@code @Source List} resolver method. Most such
+     * fields take nothing but their parent (a product's {@code stock}, a review's {@code author}): those join their
+     * batch as a {@link LightDataFetcher}, without the data-fetching environment graphql-java would otherwise build
+     * for every parent (its directives, selection set and their locks) — on a 20-product page, 40 of them.
+     */
+    private record Batching(String coordinates, ResolverMethod method)
+            implements LightDataFetcher<Object>, DownstreamField {
+
+        @Override
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment) {
+            FieldBatches batches = method.sourceOnly() ? FieldBatches.current() : null;
+            return batches == null ? get(environment.get())
+                    : batches.of(coordinates, List.of(), others -> resolveAll(method, others)).load(source);
+        }
 
         @Override
         public Object get(DataFetchingEnvironment environment) {
