@@ -26,7 +26,7 @@ import io.quarkus.runtime.StartupEvent;
 public class SharedStateMetrics {
 
     /** The stores that may fall back (the names {@code RedisGuard} counts them under). */
-    static final List<String> STORES = List.of("rate-limit", "persisted-queries", "public-data");
+    static final List<String> STORES = List.of("rate-limit", "persisted-queries", "public-data", "idempotency-keys");
 
     void start(@Observes StartupEvent started, MeterRegistry registry, SharedStores stores, PublicData publicData) {
         for (String store : STORES) {

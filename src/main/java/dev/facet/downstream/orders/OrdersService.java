@@ -51,13 +51,14 @@ public class OrdersService {
     public Uni<OrderDto> place(String idempotencyKey, NewOrderDto order) {
         return Uni.createFrom().deferred(() -> {
             IdempotencyKey key = IdempotencyKey.of(order.userId(), idempotencyKey);
-            Purchases.Claim claim = purchases.claim(key, order.lines());
-            AtomicBoolean mayBePlaced = new AtomicBoolean();
-            return guard.write(() -> client.get().place(key.header(), order)
-                            .onFailure(ServiceFailure::mayHaveReached).invoke(() -> mayBePlaced.set(true))
-                            // cancelled by its timeout or the deadline, perhaps after the service received it
-                            .onCancellation().invoke(() -> mayBePlaced.set(true)))
-                    .onFailure().transform(failure -> outcome(failure, mayBePlaced.get(), claim));
+            return purchases.claim(key, order.lines()).flatMap(claim -> {
+                AtomicBoolean mayBePlaced = new AtomicBoolean();
+                return guard.write(() -> client.get().place(key.header(), order)
+                                .onFailure(ServiceFailure::mayHaveReached).invoke(() -> mayBePlaced.set(true))
+                                // cancelled by its timeout or the deadline, perhaps after the service received it
+                                .onCancellation().invoke(() -> mayBePlaced.set(true)))
+                        .onFailure().transform(failure -> outcome(failure, mayBePlaced.get(), claim));
+            });
         });
     }
 

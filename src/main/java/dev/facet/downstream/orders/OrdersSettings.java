@@ -1,7 +1,9 @@
 package dev.facet.downstream.orders;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import dev.facet.shared.Store;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,9 +15,17 @@ public interface OrdersSettings {
 
     /**
      * The idempotency keys Facet remembers, with the cart each was first used for, so that a key reused for another
-     * cart is refused ({@code IDEMPOTENCY_KEY_REUSED}): per instance, in memory, about 150 bytes a key.
+     * cart is refused ({@code IDEMPOTENCY_KEY_REUSED}): in each instance's memory, about 150 bytes a key, and shared
+     * by all instances through Redis when it is configured.
      */
     interface IdempotencyKeys {
+
+        /** {@code memory} or {@code redis}; by default {@code redis} when {@code quarkus.redis.hosts} is set. */
+        Optional<Store> store();
+
+        /** How long a claim waits for Redis before this instance's memory decides alone. */
+        @WithDefault("20ms")
+        Duration redisTimeout();
 
         /** At most this many keys; the oldest are forgotten first. */
         @WithDefault("20000")
