@@ -36,6 +36,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.ResilienceProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
@@ -170,6 +171,8 @@ class ResilienceTests extends ShopTest {
         // Inventory gives an attempt 300 ms; this one would answer after 3 s, well past the request's deadline.
         shop.stubFor(get(urlPathEqualTo("/inventory/stock")).atPriority(1)
                 .willReturn(ShopServices.theShopsAnswer().withFixedDelay(3000)));
+        double timeoutsBefore = MetricsScrape.value(MetricsScrape.scrape(), "facet_downstream_calls_seconds_count",
+                "service=\"inventory\"", "outcome=\"timeout\"");
 
         String body = queryAs(Shop.MOBILE, operation("mobile", "ProductDetail"), Map.of("id", "p6"))
                 .statusCode(200)
@@ -183,6 +186,9 @@ class ResilienceTests extends ShopTest {
         // A request that waited for every attempt to run into the 3 s answer could not have made three of them.
         assertThat(requests("/inventory/stock")).hasSize(ATTEMPTS);
         assertLeaksNothing(body, shop);
+        // one sample per attempt, each a timeout
+        assertThat(MetricsScrape.value(MetricsScrape.scrape(), "facet_downstream_calls_seconds_count",
+                "service=\"inventory\"", "outcome=\"timeout\"") - timeoutsBefore).isEqualTo(ATTEMPTS);
     }
 
     @Test
@@ -334,6 +340,11 @@ class ResilienceTests extends ShopTest {
         assertThat(breakerState("reviews")).isEqualTo("OPEN");
         assertThat(requests("/reviews/ratings")).hasSizeLessThanOrEqualTo(4 + ATTEMPTS);
         int callsWhenOpened = requests("/reviews/ratings").size();
+        String metrics = MetricsScrape.scrape();
+        // what a dashboard shows: the breaker open, and the attempts it refused as rejected, not as errors
+        assertThat(MetricsScrape.value(metrics, "facet_downstream_breaker_state", "service=\"reviews\"")).isEqualTo(1.0);
+        double rejectedBefore = MetricsScrape.value(metrics, "facet_downstream_calls_seconds_count",
+                "service=\"reviews\"", "outcome=\"rejected\"");
 
         for (int i = 0; i < 3; i++) {
             String body = productDetail("p6")
@@ -345,6 +356,8 @@ class ResilienceTests extends ShopTest {
             assertLeaksNothing(body, shop);
         }
         assertThat(requests("/reviews/ratings")).as("an open breaker spares the service").hasSize(callsWhenOpened);
+        assertThat(MetricsScrape.value(MetricsScrape.scrape(), "facet_downstream_calls_seconds_count",
+                "service=\"reviews\"", "outcome=\"rejected\"") - rejectedBefore).isGreaterThanOrEqualTo(3.0);
         // One service's trouble opens no other breaker.
         assertThat(breakerState("catalog")).isEqualTo("CLOSED");
         assertThat(breakerState("inventory")).isEqualTo("CLOSED");
@@ -356,6 +369,8 @@ class ResilienceTests extends ShopTest {
                 .body("data.productCard.ratingAverage", equalTo(3.0f));
         assertThat(requests("/reviews/ratings")).hasSize(callsWhenOpened + 1);
         assertThat(breakerState("reviews")).isEqualTo("CLOSED");
+        assertThat(MetricsScrape.value(MetricsScrape.scrape(), "facet_downstream_breaker_state", "service=\"reviews\""))
+                .isEqualTo(0.0);
     }
 
     @Test

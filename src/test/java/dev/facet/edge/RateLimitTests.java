@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 
+import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.RateLimitProfile;
 import dev.facet.testing.Shop;
 import dev.facet.testing.ShopServices;
@@ -45,6 +46,8 @@ class RateLimitTests extends ShopTest {
         }
         send(u11OnMobile, operation("mobile", "Home"), Map.of()).statusCode(200);
         ShopServices.reset(shop);
+        double refusedBefore = MetricsScrape.value(MetricsScrape.scrape(), "facet_graphql_rate_limited_total",
+                "client=\"web\"");
 
         given().contentType("application/json").header("Authorization", "Bearer " + u11)
                 .body(Map.of("query", operation("web", "AccountPage"))).post("/graphql")
@@ -54,6 +57,8 @@ class RateLimitTests extends ShopTest {
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
         assertThat(Shop.urls(shop)).as("a refused request costs the services nothing").isEmpty();
+        assertThat(MetricsScrape.value(MetricsScrape.scrape(), "facet_graphql_rate_limited_total", "client=\"web\"")
+                - refusedBefore).as("counted for operators").isEqualTo(1.0);
 
         send(TestIdentityProvider.tokenFor("u12").sign(), operation("web", "AccountPage"), Map.of())
                 .statusCode(200).body("data.me.name", equalTo("User 12"));
