@@ -39,6 +39,12 @@ public class PreparedDocuments {
         CaffeineCacheMetrics.monitor(registry, documents, "facet.documents");
     }
 
+    /** What the documents kept weigh together, in the bytes of {@code facet.documents.cache-size}. */
+    long weight() {
+        documents.cleanUp();
+        return documents.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
     /** The prepared document of {@code client} whose text has this sha256; {@code prepare} runs on a miss. */
     PreparedDocument get(String client, String sha256, Supplier<PreparedDocument> prepare) {
         // Caffeine's get reads a present entry without locking, and counts one hit or one miss
