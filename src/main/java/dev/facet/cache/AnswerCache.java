@@ -34,6 +34,8 @@ final class AnswerCache {
             builder.executor(executor);
         }
         this.answers = builder
+                // frequencies counted from the first use, not from half full (see PreparedDocuments)
+                .initialCapacity(256)
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, Kept kept) -> (int) Math.min(Integer.MAX_VALUE, kept.weight()))
                 .expireAfter(new Expiry<CacheKey, Kept>() {

@@ -31,6 +31,10 @@ public class PreparedDocuments {
     PreparedDocuments(@ConfigProperty(name = "facet.documents.cache-size", defaultValue = "16M") MemorySize size,
             MeterRegistry registry) {
         this.documents = Caffeine.newBuilder()
+                // A cache bounded by weight sizes its frequency sketch only once it is half full, counting no use
+                // before: the daily documents would then look as new as a flood's. Sizing it from the start
+                // (initialCapacity) makes every use count.
+                .initialCapacity(256)
                 .maximumWeight(size.asLongValue())
                 .weigher((Key key, PreparedDocument document) -> document.weight())
                 .recordStats()

@@ -56,6 +56,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         MemorySize size = settings.verifiedTokens().cacheSize();
         this.remembering = !maxAge.isZero() && !maxAge.isNegative() && size.asLongValue() > 0;
         this.verified = Caffeine.newBuilder()
+                // frequencies counted from the first use, not from half full (see PreparedDocuments)
+                .initialCapacity(256)
                 .maximumWeight(Math.max(1, size.asLongValue()))
                 .weigher((String token, Verified entry) -> weight(token))
                 .expireAfter(new Expiry<String, Verified>() {
