@@ -19,11 +19,11 @@ public interface WarmUpSettings {
 
     /**
      * How many times each operation is sent; the first time reaches the services, the rest replay their answers.
-     * 1500 because the JIT compiles a method once it has run about a thousand times (docker/jvm.options): at 400 a
-     * fresh instance at 400 requests/s still refused a third of them for its first 4 s; at 3000 it was no better
-     * than at 1500, only 6 s later ready.
+     * 1000 because the JIT compiles a method once it has run about a thousand times (docker/jvm.options): at 400 a
+     * fresh instance at 400 requests/s still refused a third of them for its first 4 s; between 600 and 3000 the
+     * first seconds after readiness were no better or worse we could measure, and every 500 more is 5 s later ready.
      */
-    @WithDefault("1500")
+    @WithDefault("1000")
     int requests();
 
     /** How many warm-up requests are in flight at once. */
