@@ -183,6 +183,41 @@ class SharedStoresTests extends ShopTest {
     }
 
     @Test
+    void theFirstLateAnswerAfterAQuietSpellIsABusyMomentAndOnlyLatenessThatLastsIsAnOutage() {
+        RedisGuard guard = new RedisGuard(Duration.ofMillis(300));
+        RedisRateLimiter tight = new RedisRateLimiter(client, guard, new StoreKeys(StoreKeys.DEFAULT_SECRET),
+                Duration.ofMillis(20), new InProcessRateLimiter());
+        Redis blocker = Redis.createClient(vertx, redis.url());
+        try {
+            // as after start-up, or at night: no call for longer than the retry interval, then one answer is late
+            sleep(400);
+            blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
+                    .arg("SLEEP").arg("0.2")).subscribe().with(ignored -> { }, ignored -> { });
+            sleep(50);
+            assertThat(tight.take("user:u25", USER).await().atMost(Duration.ofSeconds(2))).isZero();
+            assertThat(guard.fallbacks("rate-limit")).isEqualTo(1);
+            assertThat(guard.outage()).as("one late answer is no outage").isFalse();
+            sleep(300);
+            assertThat(tight.take("user:u25", USER).await().atMost(Duration.ofSeconds(2))).isZero();
+            assertThat(guard.fallbacks("rate-limit")).as("Redis used again at once").isEqualTo(1);
+
+            // late for longer than the retry interval: Redis is left alone
+            blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
+                    .arg("SLEEP").arg("1")).subscribe().with(ignored -> { }, ignored -> { });
+            sleep(50);
+            for (int i = 0; i < 12 && !guard.outage(); i++) {
+                tight.take("user:u26", USER).await().atMost(Duration.ofSeconds(2));
+                sleep(40);
+            }
+            assertThat(guard.outage()).as("lateness that lasts is an outage").isTrue();
+            assertThat(guard.outages()).isEqualTo(1);
+        } finally {
+            sleep(1100);
+            blocker.close();
+        }
+    }
+
+    @Test
     void aSharedBucketRefillsEvenlyOverItsPeriodAndTellsHowLongToWait() {
         RateLimits.Bucket small = new RateLimits.Bucket() {
             @Override
