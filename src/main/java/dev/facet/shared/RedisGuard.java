@@ -16,7 +16,7 @@ import io.vertx.core.Vertx;
 /**
  * Every call to Redis goes through here: it gets a few milliseconds, and what does not answer in time — or fails —
  * is decided by the store's in-process fallback instead, so a slow or absent Redis costs a request at most that
- * bound and never an error. A failure — or a late answer when none came in time for a whole retry interval — opens an
+ * bound and never an error. A failure — or answers late for a whole retry interval, none in time — opens an
  * outage: it is logged once, Redis is left alone for
  * {@code facet.redis.retry-interval} (so an outage does not cost every request the bound), then tried again; the
  * first answer closes the outage, logged once too. Each fallback is counted per store ({@link #fallbacks}), to be
@@ -34,7 +34,8 @@ public final class RedisGuard {
     private final long retryNanos;
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile long retryAt;
-    private volatile long lastAnswer = System.nanoTime();
+    /** When the calls began to answer late (System.nanoTime, never 0), or 0 while the last one answered in time. */
+    private final AtomicLong lateSince = new AtomicLong();
     private final Map<String, AtomicLong> fallbacks = new ConcurrentHashMap<>();
     private final AtomicLong outages = new AtomicLong();
 
@@ -86,11 +87,19 @@ public final class RedisGuard {
     }
 
     void failed(String store, Throwable failure) {
-        if (failure instanceof io.smallrye.mutiny.TimeoutException && System.nanoTime() - lastAnswer < retryNanos) {
-            // A late answer while others came in time is a busy moment (a saturated event loop, a GC pause), not an
-            // outage: this call alone is decided in-process. Leaving Redis alone for the retry interval would decide
-            // a whole second in-process for one slow answer.
-            return;
+        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+            // A late answer is a busy moment (a saturated event loop, a GC pause, a fresh JVM's first call), not an
+            // outage, until the answers have been late for a whole retry interval: this call alone is decided
+            // in-process. Leaving Redis alone for the retry interval would decide a whole second in-process for one
+            // slow answer.
+            long now = System.nanoTime() | 1;
+            if (lateSince.compareAndSet(0, now)) {
+                return;
+            }
+            long since = lateSince.get();
+            if (since == 0 || now - since < retryNanos) {
+                return;
+            }
         }
         retryAt = System.nanoTime() + retryNanos;
         if (down.compareAndSet(false, true)) {
@@ -102,7 +111,7 @@ public final class RedisGuard {
     }
 
     private void reached(Object ignored) {
-        lastAnswer = System.nanoTime();
+        lateSince.set(0);
         if (down.compareAndSet(true, false)) {
             LOG.infof("Redis answers again: shared rate limits, persisted queries and public data resumed");
         }
