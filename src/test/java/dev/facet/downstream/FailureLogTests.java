@@ -45,6 +45,8 @@ class FailureLogTests extends ShopTest {
     private static final Pattern SUPPRESSED = Pattern.compile("^reviews: (\\d+) more lines? suppressed");
 
     private final Logger facet = Logger.getLogger("dev.facet");
+    /** Vert.x's and Netty's own lines, where a connection's trouble is written when nobody handles it. */
+    private final Logger network = Logger.getLogger("io.vertx");
     private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -68,11 +70,32 @@ class FailureLogTests extends ShopTest {
         // Let earlier requests' lines and summaries be written, and every service's line rate refill, first.
         Thread.sleep(1100);
         facet.addHandler(capture);
+        network.addHandler(capture);
     }
 
     @AfterEach
     void stopCapturing() {
         facet.removeHandler(capture);
+        network.removeHandler(capture);
+    }
+
+    @Test
+    void connectionsAServiceResetsAreLoggedOnlyAsTheFailuresOfTheirFields() throws Exception {
+        shop.stubFor(get(urlPathEqualTo("/inventory/stock")).atPriority(1)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        for (int i = 0; i < 10; i++) { // each tries the service three times: thirty connections reset
+            query("{ products(category: \"c1\", first: 2) { edges { node { id stock { available } } } } }")
+                    .statusCode(200)
+                    .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("DOWNSTREAM_UNAVAILABLE"));
+        }
+        Thread.sleep(300);
+
+        assertThat(lines.stream().filter(line -> line.getLoggerName().startsWith("io.vertx")).map(FailureLogTests::text))
+                .as("a line per reset connection is a line per request a service or a client can cause").isEmpty();
+        assertThat(lines.stream().filter(line -> text(line).startsWith("Downstream failure")).map(FailureLogTests::text))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("inventory", "UNAVAILABLE"));
     }
 
     @Test
