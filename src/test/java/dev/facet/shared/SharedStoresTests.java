@@ -166,9 +166,7 @@ class SharedStoresTests extends ShopTest {
                 Duration.ofMillis(20), new InProcessRateLimiter());
         Redis blocker = Redis.createClient(vertx, redis.url());
         try {
-            // Redis runs one command at a time: while it sleeps, it answers nobody
-            blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
-                    .arg("SLEEP").arg("0.5")).subscribe().with(ignored -> { }, ignored -> { });
+            keepBusy(blocker, "0.5");
             sleep(50);
             long started = System.nanoTime();
             Duration wait = tight.take("user:u24", USER).await().atMost(Duration.ofSeconds(2));
@@ -191,8 +189,7 @@ class SharedStoresTests extends ShopTest {
         try {
             // as after start-up, or at night: no call for longer than the retry interval, then one answer is late
             sleep(400);
-            blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
-                    .arg("SLEEP").arg("0.2")).subscribe().with(ignored -> { }, ignored -> { });
+            keepBusy(blocker, "0.2");
             sleep(50);
             assertThat(tight.take("user:u25", USER).await().atMost(Duration.ofSeconds(2))).isZero();
             assertThat(guard.fallbacks("rate-limit")).isEqualTo(1);
@@ -202,8 +199,7 @@ class SharedStoresTests extends ShopTest {
             assertThat(guard.fallbacks("rate-limit")).as("Redis used again at once").isEqualTo(1);
 
             // late for longer than the retry interval: Redis is left alone
-            blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
-                    .arg("SLEEP").arg("1")).subscribe().with(ignored -> { }, ignored -> { });
+            keepBusy(blocker, "1");
             sleep(50);
             for (int i = 0; i < 12 && !guard.outage(); i++) {
                 tight.take("user:u26", USER).await().atMost(Duration.ofSeconds(2));
@@ -278,6 +274,12 @@ class SharedStoresTests extends ShopTest {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** Redis runs one command at a time: while it sleeps {@code seconds} for {@code blocker}, it answers nobody. */
+    private static void keepBusy(Redis blocker, String seconds) {
+        blocker.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEBUG)
+                .arg("SLEEP").arg(seconds)).subscribe().with(ignored -> { }, ignored -> { });
     }
 
     private static void sleep(long millis) {
