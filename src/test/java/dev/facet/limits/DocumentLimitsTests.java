@@ -34,6 +34,7 @@ class DocumentLimitsTests {
         public int maxDownstreamCalls() { return 50; }
         public int maxInputListSize() { return 100; }
         public int maxInFlight() { return 96; }
+        public int maxExecutingQueries() { return 40; }
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);
