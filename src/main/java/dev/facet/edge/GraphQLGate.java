@@ -57,7 +57,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * is registered-only) that parses within the token limit, is not a mutation over GET, stays within the depth,
  * alias, root-field, directive and cost limits of {@link dev.facet.limits.QueryLimits}, and validates against the
  * client's schema — all of it learnt once per document and remembered ({@link PreparedDocument});</li>
- * <li>then the client's engine runs it ({@link GraphQLExecution}).</li>
+ * <li>then the client's engine runs it ({@link GraphQLExecution}): a query in its turn, at most
+ * {@code facet.limits.max-executing-queries} at once ({@link ExecutingQueries}), a mutation at once.</li>
  * </ol>
  * It also serves each client its own SDL at {@code /graphql/schema.graphql} in place of SmallRye's whole graph.
  */
@@ -75,11 +76,13 @@ class GraphQLGate {
     private final WarmUp warmUp;
     private final GraphQLMetrics metrics;
     private final InFlightLimit inFlight;
+    private final ExecutingQueries executing;
     private final String graphqlPath;
     private final long maxBodyBytes;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
             CallerQuota quota, WarmUp warmUp, GraphQLMetrics metrics, InFlightLimit inFlight,
+            ExecutingQueries executing,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
@@ -90,6 +93,7 @@ class GraphQLGate {
         this.warmUp = warmUp;
         this.metrics = metrics;
         this.inFlight = inFlight;
+        this.executing = executing;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
     }
@@ -224,15 +228,19 @@ class GraphQLGate {
             return;
         }
         SecurityIdentity identity = context.get(SecurityIdentity.class.getName());
+        Runnable execute = () -> failing(context,
+                () -> execution.run(context, identity, contract, document, request, format, extensions));
+        OperationDefinition operation = document.operation(request.operationName());
+        Runnable inTurn = operation != null && operation.getOperation() == OperationDefinition.Operation.MUTATION
+                ? execute // writes never wait behind reads (ExecutingQueries)
+                : () -> executing.run(context, format, execute);
         if (request.query() == null) {
-            execution.run(context, identity, contract, document, request, format, extensions);
+            inTurn.run();
             return;
         }
         // stored before the answer, so the client's next request by hash finds it, on any instance
         documents.register(contract, request.persistedQueryHash(), document).subscribe()
-                .with(stored -> failing(context,
-                        () -> execution.run(context, identity, contract, document, request, format, extensions)),
-                        context::fail);
+                .with(stored -> inTurn.run(), context::fail);
     }
 
     /** What a continuation throws fails the request, as it would have in the router's own call. */
