@@ -162,8 +162,7 @@ class SharedStoresTests extends ShopTest {
     @Test
     void aCheckRedisCannotAnswerInTimeIsDecidedInProcessWithinTheBound() {
         RedisGuard guard = new RedisGuard(Duration.ofMillis(300));
-        RedisRateLimiter tight = new RedisRateLimiter(client, guard, new StoreKeys(StoreKeys.DEFAULT_SECRET),
-                Duration.ofMillis(20), new InProcessRateLimiter());
+        RedisRateLimiter tight = tightLimiter(guard);
         Redis blocker = Redis.createClient(vertx, redis.url());
         try {
             keepBusy(blocker, "0.5");
@@ -183,8 +182,7 @@ class SharedStoresTests extends ShopTest {
     @Test
     void theFirstLateAnswerAfterAQuietSpellIsABusyMomentAndOnlyLatenessThatLastsIsAnOutage() {
         RedisGuard guard = new RedisGuard(Duration.ofMillis(300));
-        RedisRateLimiter tight = new RedisRateLimiter(client, guard, new StoreKeys(StoreKeys.DEFAULT_SECRET),
-                Duration.ofMillis(20), new InProcessRateLimiter());
+        RedisRateLimiter tight = tightLimiter(guard);
         Redis blocker = Redis.createClient(vertx, redis.url());
         try {
             // as after start-up, or at night: no call for longer than the retry interval, then one answer is late
@@ -274,6 +272,12 @@ class SharedStoresTests extends ShopTest {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** A limiter that waits at most 20 ms for Redis, then decides in-process. */
+    private static RedisRateLimiter tightLimiter(RedisGuard guard) {
+        return new RedisRateLimiter(client, guard, new StoreKeys(StoreKeys.DEFAULT_SECRET), Duration.ofMillis(20),
+                new InProcessRateLimiter());
     }
 
     /** Redis runs one command at a time: while it sleeps {@code seconds} for {@code blocker}, it answers nobody. */
