@@ -2,7 +2,6 @@ package dev.facet.edge;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.facet.errors.ErrorCode;
 import dev.facet.execution.RequestContexts;
 import dev.facet.limits.QueryLimits;
 import io.smallrye.faulttolerance.api.Guard;
@@ -29,8 +28,10 @@ import io.vertx.ext.web.RoutingContext;
 class ExecutingQueries {
 
     private final Guard bulkhead;
+    private final InFlightLimit inFlight;
 
-    ExecutingQueries(QueryLimits limits) {
+    ExecutingQueries(QueryLimits limits, InFlightLimit inFlight) {
+        this.inFlight = inFlight;
         this.bulkhead = Guard.create()
                 .withDescription("executing queries")
                 .withBulkhead()
@@ -53,15 +54,11 @@ class ExecutingQueries {
             // the place is held until the response has ended, or the connection closed
             context.addEndHandler(ended -> answered.complete(null));
             execution.run();
-        })), Uni.class).subscribe().with(done -> { }, failure -> overloaded(context, format));
-    }
-
-    /** Not reached while the queue is as long as max-in-flight; were it, the request is refused as beyond that. */
-    private static void overloaded(RoutingContext context, ResponseFormat format) {
-        if (context.response().ended() || context.response().closed()) {
-            return;
-        }
-        context.response().putHeader("Retry-After", "1");
-        EdgeAnswers.error(context, 503, format, ErrorCode.OVERLOADED, "Facet is at capacity; try again shortly", null);
+        })), Uni.class).subscribe().with(done -> { }, failure -> {
+            // not reached while the queue is as long as max-in-flight; were it, refused as beyond that
+            if (!context.response().ended() && !context.response().closed()) {
+                inFlight.refuse(context, format);
+            }
+        });
     }
 }

@@ -199,9 +199,10 @@ class GraphQLGate {
     private void serve(RoutingContext context, ResponseFormat format, ClientContract contract, GraphQLRequest request,
             boolean get, PreparedDocument document) {
         Map<String, Object> extensions = new LinkedHashMap<>();
+        OperationDefinition operation;
         try {
             RequestRecord.of(context).document(document, request.operationName());
-            OperationDefinition operation = document.operation(request.operationName());
+            operation = document.operation(request.operationName());
             if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 // a mutation or subscription would change state or hold a connection: never over GET
                 context.response().putHeader("Allow", "POST");
@@ -230,7 +231,6 @@ class GraphQLGate {
         SecurityIdentity identity = context.get(SecurityIdentity.class.getName());
         Runnable execute = () -> failing(context,
                 () -> execution.run(context, identity, contract, document, request, format, extensions));
-        OperationDefinition operation = document.operation(request.operationName());
         Runnable inTurn = operation != null && operation.getOperation() == OperationDefinition.Operation.MUTATION
                 ? execute // writes never wait behind reads (ExecutingQueries)
                 : () -> executing.run(context, format, execute);

@@ -44,13 +44,17 @@ class InFlightLimit {
         int now = inFlight.incrementAndGet();
         if (now > max) {
             inFlight.decrementAndGet();
-            refused.increment();
-            context.response().putHeader("Retry-After", "1");
-            EdgeAnswers.error(context, 503, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null),
-                    ErrorCode.OVERLOADED, "Facet is at capacity; try again shortly", null);
+            refuse(context, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null));
             return false;
         }
         context.addEndHandler(ended -> inFlight.decrementAndGet());
         return true;
+    }
+
+    /** Answers {@code context} 503 {@code OVERLOADED} with {@code Retry-After}, counted as a refusal. */
+    void refuse(RoutingContext context, ResponseFormat format) {
+        refused.increment();
+        context.response().putHeader("Retry-After", "1");
+        EdgeAnswers.error(context, 503, format, ErrorCode.OVERLOADED, "Facet is at capacity; try again shortly", null);
     }
 }
