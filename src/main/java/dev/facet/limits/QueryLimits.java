@@ -53,14 +53,17 @@ public interface QueryLimits {
     int maxInputListSize();
 
     /**
-     * GraphQL requests one instance has in flight at once, across all clients; the next is refused at once with 503,
-     * {@code OVERLOADED} and {@code Retry-After}, before its token is verified ({@code dev.facet.edge.InFlightLimit}).
-     * Per instance, not per client: it bounds the memory and the queue of one process. Sized for the 2-CPU instance
-     * of {@code docker/jvm.options}: above the benchmark's 64 connections; with 256 a cold instance at 400 requests/s
-     * stayed overloaded, with 96 it answered every admitted request in full and refused fewer each second. Give it
-     * about twice your instance's requests per second times its p99 latency.
+     * GraphQL requests one instance holds at once, across all clients, executing or waiting their turn for
+     * {@code max-executing-queries}; the next is refused at once with 503, {@code OVERLOADED} and {@code Retry-After},
+     * before its token is verified ({@code dev.facet.edge.InFlightLimit}). Per instance, not per client: it bounds the
+     * queue of one process. A request that waits holds only its parsed body, so this is about how long a queue is
+     * worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in well under
+     * its deadline. Measured with the bench's soak at 400 requests/s from the moment a fresh instance was ready: with
+     * 96, 81-100 % of the first second's requests were answered in full and the rest refused; with 256, 100 % in
+     * each of three runs, the slowest in 0.4 s. Give it your instance's requests per second times the part of the
+     * deadline a request may spend waiting.
      */
-    @WithDefault("96")
+    @WithDefault("256")
     int maxInFlight();
 
     /**
