@@ -8,7 +8,6 @@ import dev.facet.errors.PublicErrorHandler;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.ExecutionId;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -21,7 +20,8 @@ import graphql.schema.GraphQLSchema;
  * One client's graphql-java engine: its schema, Facet's public error handler, and documents that arrive already
  * parsed and validated — the edge prepared them once ({@code documents.PreparedDocuments}), so the engine only
  * executes. No instrumentation runs per field; the request's field batches ({@link FieldBatches}) are dispatched by
- * graphql-java level by level.
+ * graphql-java level by level; queries execute with {@link QueryStrategy}, which collects each field's sub-selection
+ * once per execution.
  */
 public final class GraphQLEngine {
 
@@ -46,7 +46,7 @@ public final class GraphQLEngine {
     public static GraphQLEngine of(GraphQLSchema schema, boolean introspection) {
         PublicErrorHandler errors = new PublicErrorHandler();
         GraphQL graphQL = GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
+                .queryExecutionStrategy(new QueryStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(SimplePerformantInstrumentation.INSTANCE)
                 .preparsedDocumentProvider(PREPARED)
@@ -72,6 +72,7 @@ public final class GraphQLEngine {
                 .build();
         input.getGraphQLContext().put(DOCUMENT, document);
         input.getGraphQLContext().put(FieldBatches.KEY, batches);
+        QueryStrategy.prepare(input);
         batches.serve();
         if (!introspection) {
             input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
