@@ -72,7 +72,6 @@ public final class GraphQLEngine {
                 .build();
         input.getGraphQLContext().put(DOCUMENT, document);
         input.getGraphQLContext().put(FieldBatches.KEY, batches);
-        QueryStrategy.prepare(input);
         batches.serve();
         if (!introspection) {
             input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);

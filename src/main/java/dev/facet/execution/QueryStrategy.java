@@ -3,7 +3,6 @@ package dev.facet.execution;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import graphql.ExecutionInput;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
@@ -34,11 +33,6 @@ final class QueryStrategy extends AsyncExecutionStrategy {
         super(errors);
     }
 
-    /** Gives the execution of {@code input} its own memo of collected selections. */
-    static void prepare(ExecutionInput input) {
-        input.getGraphQLContext().put(SELECTIONS, new ConcurrentHashMap<MergedField, Collected>());
-    }
-
     @Override
     protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
             GraphQLObjectType type, Object result) {
@@ -52,10 +46,8 @@ final class QueryStrategy extends AsyncExecutionStrategy {
     }
 
     private MergedSelectionSet selections(ExecutionContext context, MergedField field, GraphQLObjectType type) {
-        Map<MergedField, Collected> memo = context.getGraphQLContext().get(SELECTIONS);
-        if (memo == null) {
-            return collect(context, field, type);
-        }
+        Map<MergedField, Collected> memo = context.getGraphQLContext()
+                .computeIfAbsent(SELECTIONS, key -> new ConcurrentHashMap<MergedField, Collected>());
         Collected known = memo.get(field);
         if (known != null && known.type() == type) {
             return known.selections();
