@@ -60,8 +60,9 @@ public interface QueryLimits {
      * worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in well under
      * its deadline. Measured with the bench's soak at 400 requests/s from the moment a fresh instance was ready: with
      * 96, 81-100 % of the first second's requests were answered in full and the rest refused; with 256, 100 % in
-     * each of three runs, the slowest in 0.4 s. Give it your instance's requests per second times the part of the
-     * deadline a request may spend waiting.
+     * all 22 runs, none late. In 5 of them the instance fell behind in the following seconds and refused past 256
+     * (README, "Ready means fast"). Give it your instance's requests per second times the part of the deadline a
+     * request may spend waiting.
      */
     @WithDefault("256")
     int maxInFlight();
