@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The warm-up as production runs it, with few requests per operation so that it is quick: four web and two mobile
- * operations, three of them signed in as u3 — one a mutation, whose write must never reach a service. Public because
+ * operations, three of them signed in as u3 — one a mutation, whose write must never reach a service — and one with two
+ * sets of variables. Public because
  * Quarkus instantiates it reflectively.
  */
 public class WarmUpProfile implements QuarkusTestProfile {
@@ -31,7 +32,8 @@ public class WarmUpProfile implements QuarkusTestProfile {
                 Map.entry("facet.warm-up.enabled", "true"),
                 Map.entry("facet.warm-up.requests", String.valueOf(REQUESTS)),
                 Map.entry("facet.warm-up.user", "u3"),
-                Map.entry("facet.warm-up.operations.web.ProductPage", "{\"id\":\"p6\"}"),
+                // two sets of variables, sent in turn
+                Map.entry("facet.warm-up.operations.web.ProductPage", "[{\"id\":\"p6\"},{\"id\":\"p42\"}]"),
                 Map.entry("facet.warm-up.operations.web.CategoryPage", "{\"category\":\"c1\"}"),
                 Map.entry("facet.warm-up.operations.web.AccountPage", "{}"),
                 Map.entry("facet.warm-up.operations.web.PlaceOrder",

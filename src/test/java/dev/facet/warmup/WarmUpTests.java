@@ -65,14 +65,32 @@ class WarmUpTests {
     }
 
     @Test
-    void theWarmUpsRequestsAreNotCounted() {
+    void anOperationWithSeveralSetsOfVariablesIsSentWithEachAndEachReachesTheServicesOnce() {
+        awaitReady(Duration.ofSeconds(60));
+        List<String> products = shop.getAllServeEvents().stream().map(event -> event.getRequest().getUrl())
+                .filter(url -> url.startsWith("/products/")).toList();
+        assertThat(products).containsExactlyInAnyOrder("/products/p6", "/products/p42");
+    }
+
+    @Test
+    void anInstanceReportsReadyWithItsMetersAtZero() {
         awaitReady(Duration.ofSeconds(60));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        // the warm-up ran ProductPage, Home, ... tens of times each; none of it is a client's traffic
+        // the warm-up ran ProductPage, Home, ... tens of times each, and their calls, nearly all replayed: none of it
+        // is a client's traffic or a service's answer
         assertThat(metrics).doesNotContain("operation=\"ProductPage\"").doesNotContain("operation=\"Home\"")
-                .doesNotContain("field=\"Query.product\"");
-        // while Facet's calls to the services are: they did reach the services
-        assertThat(metrics).contains("facet_downstream_calls_seconds_count{");
+                .doesNotContain("field=\"Query.product\"")
+                .doesNotContain("facet_downstream_calls_seconds_count{");
+        // the breakers' states are there from the start
+        assertThat(metrics).contains("facet_downstream_breaker_state{service=\"catalog\"} 0.0");
+
+        // and a caller's request after it is counted once
+        given().contentType("application/json").header("X-Client-Name", "web")
+                .body(Map.of("query", "{ product(id: \"p6\") { name } }"))
+                .post("/graphql").then().statusCode(200);
+        String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(after).contains("field=\"Query.product\"} 1.0")
+                .containsPattern("facet_downstream_calls_seconds_count\\{[^}]*service=\"catalog\"[^}]*\\} 1\\.0");
     }
 
     @Test
