@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 
@@ -33,6 +34,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -63,6 +65,12 @@ public class WarmUp {
     // for the warm-up's own log lines only; Facet reads the operation name from the body
     private static final String OPERATION_HEADER = "X-Facet-Warm-Up-Operation";
     private static final int TOKENS_PER_CLIENT = 100;
+    /**
+     * One warm-up request in this many asks Facet to close its connection after the answer: callers open and close
+     * connections, and a warm-up over a few kept-alive ones never ran that code (accepting, the pipeline's set-up,
+     * closing) before the first caller did.
+     */
+    private static final int REQUESTS_PER_CONNECTION = 8;
 
     private final WarmUpSettings settings;
     private final RegisteredDocuments registered;
@@ -72,13 +80,15 @@ public class WarmUp {
     private final WarmUpTokens tokens;
     private final ClientSettings clients;
     private final Vertx vertx;
+    private final Event<WarmUpOver> overEvent;
     private volatile String secret;
     private volatile boolean over;
     private volatile int requestsSent;
 
     WarmUp(WarmUpSettings settings, RegisteredDocuments registered, WarmUpReplay replay, WarmUpTokens tokens,
-            ClientSettings clients, Vertx vertx) {
+            ClientSettings clients, Vertx vertx, Event<WarmUpOver> overEvent) {
         this.settings = settings;
+        this.overEvent = overEvent;
         this.tokens = tokens;
         this.clients = clients;
         this.vertx = vertx;
@@ -166,22 +176,34 @@ public class WarmUp {
             awaitPort(http);
             replay.start();
             List<Operation> operations = primed(http, operations());
+            int primedRequests = operations.stream().mapToInt(operation -> operation.bodies().size()).sum();
             long deadline = started + settings.maxDuration().toNanos();
             Semaphore inFlight = new Semaphore(Math.max(1, settings.concurrency()));
             int sent = 0;
-            for (int round = 1; round < settings.requests() && System.nanoTime() < deadline; round++) {
+            rounds:
+            for (int round = 0; System.nanoTime() < deadline; round++) {
+                boolean more = false;
                 for (Operation operation : operations) {
-                    if (!inFlight.tryAcquire(5, TimeUnit.SECONDS)) {
-                        break;
+                    // each operation is sent `requests` times in all, its priming included
+                    if (round + operation.bodies().size() >= settings.requests()) {
+                        continue;
                     }
-                    operation.send(http).onComplete(answer -> inFlight.release());
+                    more = true;
+                    if (!inFlight.tryAcquire(5, TimeUnit.SECONDS)) {
+                        break rounds;
+                    }
                     sent++;
+                    operation.send(http, operation.nextBody(), sent % REQUESTS_PER_CONNECTION == 0)
+                            .onComplete(answer -> inFlight.release());
+                }
+                if (!more) {
+                    break;
                 }
             }
             inFlight.tryAcquire(Math.max(1, settings.concurrency()), 10, TimeUnit.SECONDS);
-            requestsSent = sent + operations.size();
+            requestsSent = sent + primedRequests;
             LOG.infof("Warm-up: %d operations, %d requests in %d ms; the services were called %d times",
-                    operations.size(), sent + operations.size(),
+                    operations.size(), requestsSent,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), replay.realCalls());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -192,6 +214,7 @@ public class WarmUp {
             tokens.forget();
             replay.stop();
             http.close();
+            overEvent.fire(new WarmUpOver());
             // What the warm-up left behind (its recordings, its requests' garbage promoted on the way) is collected
             // now, before any traffic, and not in a full collection during the first seconds of it. Measured on 2
             // cores, a fresh instance at 400 requests/s: 9 % of the first second's requests answered in full without
@@ -201,13 +224,18 @@ public class WarmUp {
         }
     }
 
-    /** One operation of the warm-up, ready to send. */
-    private record Operation(String client, String name, Buffer body, String secret, Supplier<String> token,
-            boolean write) {
+    /** One operation of the warm-up, ready to send with each of its sets of variables in turn. */
+    private record Operation(String client, String name, List<Buffer> bodies, String secret, Supplier<String> token,
+            boolean write, AtomicInteger turn) {
 
         /** The same operation, sent signed in with a new token each time. */
         Operation signedIn(Supplier<String> tokens) {
-            return new Operation(client, name, body, secret, tokens, write);
+            return new Operation(client, name, bodies, secret, tokens, write, turn);
+        }
+
+        /** The request body with the next set of variables. */
+        Buffer nextBody() {
+            return bodies.get(Math.floorMod(turn.getAndIncrement(), bodies.size()));
         }
 
         /**
@@ -227,13 +255,16 @@ public class WarmUp {
                     && ErrorCode.BAD_USER_INPUT.name().equals(e.getJsonObject("extensions").getString("code")));
         }
 
-        Future<Answer> send(HttpClient http) {
+        Future<Answer> send(HttpClient http, Buffer body, boolean closeAfter) {
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI("/graphql")
                     .setTimeout(10_000)
                     .putHeader("Content-Type", "application/json")
                     .putHeader(CLIENT_HEADER, client)
                     .putHeader(OPERATION_HEADER, name)
                     .putHeader(HEADER, secret);
+            if (closeAfter) {
+                request.putHeader("Connection", "close");
+            }
             String bearer = token == null ? null : token.get();
             if (bearer != null) {
                 request.putHeader("Authorization", "Bearer " + bearer);
@@ -247,7 +278,10 @@ public class WarmUp {
     private record Answer(int status, Buffer body) {
     }
 
-    /** The configured operations that exist and are queries or mutations, as ready-to-send requests. */
+    /**
+     * The configured operations that exist and are queries or mutations, as ready-to-send requests; their variables a
+     * JSON object or an array of them.
+     */
     private List<Operation> operations() {
         List<Operation> requests = new ArrayList<>();
         settings.operations().forEach((client, byName) -> byName.forEach((name, variables) -> {
@@ -257,19 +291,48 @@ public class WarmUp {
                 LOG.warnf("Warm-up: %s %s is not a registered query or mutation; left out", client, name);
                 return;
             }
-            Buffer body = new JsonObject().put("query", document.text()).put("operationName", name)
-                    .put("variables", new JsonObject(variables == null || variables.isBlank() ? "{}" : variables))
-                    .toBuffer();
-            requests.add(new Operation(client, name, body, secret, null,
-                    operation.getOperation() == OperationDefinition.Operation.MUTATION));
+            List<JsonObject> variableSets = variableSets(variables);
+            if (variableSets.isEmpty()) {
+                LOG.warnf("Warm-up: the variables of %s %s are not a JSON object or an array of them; left out",
+                        client, name);
+                return;
+            }
+            List<Buffer> bodies = variableSets.stream().map(set -> new JsonObject().put("query", document.text())
+                    .put("operationName", name).put("variables", set).toBuffer()).toList();
+            requests.add(new Operation(client, name, bodies, secret, null,
+                    operation.getOperation() == OperationDefinition.Operation.MUTATION, new AtomicInteger()));
         }));
         return requests;
     }
 
+    /** The sets of variables configured for an operation; none when they are not what they must be. */
+    static List<JsonObject> variableSets(String configured) {
+        String text = configured == null ? "" : configured.strip();
+        try {
+            if (text.isEmpty()) {
+                return List.of(new JsonObject());
+            }
+            if (!text.startsWith("[")) {
+                return List.of(new JsonObject(text));
+            }
+            List<JsonObject> sets = new ArrayList<>();
+            for (Object set : new JsonArray(text)) {
+                if (!(set instanceof JsonObject variables)) {
+                    return List.of();
+                }
+                sets.add(variables);
+            }
+            return sets;
+        } catch (DecodeException notJson) {
+            return List.of();
+        }
+    }
+
     /**
-     * Sends each operation once, for real, one after the other (two operations in flight at once would both reach the
-     * services for what they share): as an anonymous caller, and when that is not answered as expected, signed in as
-     * the warm-up user (an operation about the caller). One that is not answered as expected either way is left out.
+     * Sends each operation once with each of its sets of variables, for real, one after the other (two in flight at
+     * once would both reach the services for what they share): as an anonymous caller, and when that is not answered
+     * as expected, signed in as the warm-up user (an operation about the caller). One that is not answered as expected
+     * either way is left out.
      */
     private List<Operation> primed(HttpClient http, List<Operation> operations) throws InterruptedException {
         List<Operation> answered = new ArrayList<>();
@@ -290,7 +353,12 @@ public class WarmUp {
 
     private static boolean full(HttpClient http, Operation operation) throws InterruptedException {
         try {
-            return operation.answeredAsExpected(await(operation.send(http), 15));
+            for (Buffer body : operation.bodies()) {
+                if (!operation.answeredAsExpected(await(operation.send(http, body, false), 15))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (ExecutionException | TimeoutException failed) {
             LOG.infof("Warm-up: %s %s did not answer (%s)", operation.client(), operation.name(),
                     failed.getCause() == null ? failed.toString() : failed.getCause().toString());

@@ -18,7 +18,8 @@ public interface WarmUpSettings {
     boolean enabled();
 
     /**
-     * How many times each operation is sent; the first time reaches the services, the rest replay their answers.
+     * How many times each operation is sent in all, its sets of variables in turn; the first time with each set reaches
+     * the services, the rest replay their answers.
      * 1000 because the JIT compiles a method once it has run about a thousand times (docker/jvm.options): at 400 a
      * fresh instance at 400 requests/s still refused a third of them for its first 4 s; between 600 and 3000 the
      * first seconds after readiness were no better or worse we could measure, and every 500 more is 5 s later ready.
@@ -26,8 +27,13 @@ public interface WarmUpSettings {
     @WithDefault("1000")
     int requests();
 
-    /** How many warm-up requests are in flight at once. */
-    @WithDefault("8")
+    /**
+     * How many warm-up requests are in flight at once: more than execute at once ({@code
+     * facet.limits.max-executing-queries}, 40), so that queries wait their turn as they do under load, and queues and
+     * timers grow to their working sizes. With 8, a fresh instance at 400 requests/s threw away half again as much
+     * compiled code in its first seconds (the JIT's deoptimizations: 71-92 with 64, 96-122 with 8, 6 starts each).
+     */
+    @WithDefault("64")
     int concurrency();
 
     /** The longest the warm-up may take; readiness reports UP when it ends, finished or not. */
@@ -42,7 +48,9 @@ public interface WarmUpSettings {
 
     /**
      * By client and registered operation name, the variables (a JSON object) to send it with, e.g.
-     * {@code facet.warm-up.operations.web.ProductPage={"id":"p42"}}. Only operations listed here are sent. A mutation's
+     * {@code facet.warm-up.operations.web.ProductPage={"id":"p42"}}, or several sets of them (a JSON array of objects),
+     * sent in turn: data of other sizes and shapes (a product without reviews, a second page) runs code one set never
+     * does. Only operations listed here are sent. A mutation's
      * writes never reach a service: the warm-up's replay refuses them ({@link WarmUpReplay}).
      */
     Map<String, Map<String, String>> operations();
