@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import dev.facet.downstream.ServiceFailure;
 import dev.facet.downstream.ServiceGuards;
+import dev.facet.warmup.WarmUpOver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ import io.smallrye.mutiny.Uni;
  * breakers when Prometheus scrapes.
  *
  * <p>{@link dev.facet.downstream.ServiceGuard} calls {@link #call(String)} for each call it guards and passes its
- * attempts and its result through the returned {@link Call}; the guard knows nothing else of metrics.
+ * attempts and its result through the returned {@link Call}; the guard knows nothing else of metrics. The warm-up's
+ * calls, nearly all replayed, are timed like any and forgotten when it ends ({@link WarmUpOver}).
  */
 @Singleton
 public class DownstreamMetrics {
@@ -59,6 +61,14 @@ public class DownstreamMetrics {
                     .register(registry);
         }
         current = this;
+    }
+
+    /** Removes the meters of the warm-up's calls: the services saw only a few of them. The breakers' gauges stay. */
+    void forgetWarmUp(@Observes WarmUpOver over) {
+        calls.values().forEach(registry::remove);
+        calls.clear();
+        retries.values().forEach(registry::remove);
+        retries.clear();
     }
 
     /** The metering of one guarded call to {@code service}; a no-op before Facet has started. */

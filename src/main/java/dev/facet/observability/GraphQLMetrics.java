@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.MDC;
@@ -15,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.facet.documents.PreparedDocument;
+import dev.facet.warmup.WarmUpOver;
 import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +30,10 @@ import io.vertx.ext.web.RoutingContext;
  * fields an executed operation selects as {@code facet.graphql.field.usage}, and rate-limit refusals as
  * {@code facet.graphql.rate.limited}. Meters are looked up once per combination of tags and kept: the tags are all
  * bounded (see the package), so these maps are too.
+ *
+ * <p>The warm-up's requests are recorded like any caller's, so that this code is compiled before the first caller
+ * comes, and forgotten when the warm-up ends ({@link WarmUpOver}): an instance's meters start at zero when it reports
+ * ready.
  */
 @Singleton
 public class GraphQLMetrics {
@@ -84,9 +91,8 @@ public class GraphQLMetrics {
     }
 
     private void end(RequestRecord record) {
-        if (record.outcome == null || record.warmUp) {
-            // not a GraphQL request after all (a CORS preflight), the caller went away before an answer, or the
-            // warm-up talking to Facet itself
+        if (record.outcome == null) {
+            // not a GraphQL request after all (a CORS preflight), or the caller went away before an answer
             return;
         }
         String client = record.clientTag();
@@ -105,6 +111,18 @@ public class GraphQLMetrics {
                 field.increment();
             }
         }
+    }
+
+    /**
+     * Removes every meter the warm-up's requests made: they stood for no caller. A request that ends while this runs
+     * may lose its sample; none but the warm-up's should be running yet.
+     */
+    void forgetWarmUp(@Observes WarmUpOver over) {
+        Stream.of(requests, errors, fields, rateLimited).forEach(meters -> {
+            meters.values().forEach(registry::remove);
+            meters.clear();
+        });
+        fieldCounters.invalidateAll();
     }
 
     private Counter[] fieldCounters(RequestRecord record) {

@@ -42,7 +42,6 @@ public final class RequestRecord {
     PreparedDocument document;
     String operationName;
     Outcome outcome;
-    boolean warmUp;
     final List<String> codes = new ArrayList<>(2);
 
     RequestRecord(String requestId) {
@@ -57,14 +56,6 @@ public final class RequestRecord {
     /** The request's id: in its log lines, its {@code X-Request-Id} answer header and its errors. */
     public String requestId() {
         return requestId;
-    }
-
-    /**
-     * Facet's own warm-up request: not counted. Its hundreds of requests per operation, cold and replayed, would
-     * make every new instance report traffic, latencies and field usage that no client caused.
-     */
-    public void warmUp() {
-        warmUp = true;
     }
 
     /** The served client the request speaks for. */
