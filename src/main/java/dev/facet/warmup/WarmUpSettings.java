@@ -28,12 +28,12 @@ public interface WarmUpSettings {
     int requests();
 
     /**
-     * How many warm-up requests are in flight at once: more than execute at once ({@code
-     * facet.limits.max-executing-queries}, 40), so that queries wait their turn as they do under load, and queues and
-     * timers grow to their working sizes. With 8, a fresh instance at 400 requests/s threw away half again as much
-     * compiled code in its first seconds (the JIT's deoptimizations: 71-92 with 64, 96-122 with 8, 6 starts each).
+     * How many warm-up requests are in flight at once. 64, more than execute at once ({@code
+     * facet.limits.max-executing-queries}, 40), left fewer of the JIT's deoptimizations for a fresh instance's first
+     * seconds (71-92 against 96-122, 6 starts each), but its instances were 205 and 210 MB resident at readiness
+     * against 193 and 197 before; with 8, 192 and 205 MB (one start varies by several MB). Until that is pinned down, 8.
      */
-    @WithDefault("64")
+    @WithDefault("8")
     int concurrency();
 
     /** The longest the warm-up may take; readiness reports UP when it ends, finished or not. */
