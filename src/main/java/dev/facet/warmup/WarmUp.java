@@ -311,7 +311,7 @@ public class WarmUp {
     }
 
     /** The sets of variables configured for an operation; none when they are not what they must be. */
-    static List<JsonObject> variableSets(String configured) {
+    private static List<JsonObject> variableSets(String configured) {
         String text = configured == null ? "" : configured.strip();
         try {
             if (text.isEmpty()) {
