@@ -3,6 +3,8 @@ package dev.facet.graph;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,6 +14,8 @@ public record Money(
         @NonNull @Description("In the currency's main unit, e.g. 12.34") BigDecimal amount,
         @NonNull @Description("ISO-4217 code, e.g. EUR") String currency,
         @NonNull @Description("For display, e.g. €12.34") String formatted) {
+
+    private static final Map<String, String> PREFIXES = new ConcurrentHashMap<>();
 
     /** The services count money in the currency's minor unit (cents). */
     public static Money ofMinorUnits(long minorUnits, String currencyCode) {
@@ -29,14 +33,33 @@ public record Money(
     }
 
     private static String format(BigDecimal amount, String currencyCode) {
+        return prefix(currencyCode) + amount.toPlainString();
+    }
+
+    /**
+     * "€" but "CHF ": a symbol made of letters needs a space to stay readable. The JDK looks a symbol up through its
+     * locale providers on every call, once per price on a page of products: each ISO currency's prefix is kept
+     * (a few hundred at most); anything else is worked out each time and never kept.
+     */
+    private static String prefix(String currencyCode) {
+        String known = currencyCode == null ? null : PREFIXES.get(currencyCode);
+        if (known != null) {
+            return known;
+        }
         String symbol;
+        boolean iso;
         try {
             symbol = Currency.getInstance(currencyCode).getSymbol(Locale.ENGLISH);
+            iso = true;
         } catch (IllegalArgumentException | NullPointerException unknown) {
             symbol = String.valueOf(currencyCode);
+            iso = false;
         }
-        // "€12.34" but "CHF 12.34": a symbol made of letters needs a space to stay readable.
-        String separator = Character.isLetter(symbol.charAt(symbol.length() - 1)) ? " " : "";
-        return symbol + separator + amount.toPlainString();
+        String prefix = !symbol.isEmpty() && Character.isLetter(symbol.charAt(symbol.length() - 1)) ? symbol + " "
+                : symbol;
+        if (iso) {
+            PREFIXES.put(currencyCode, prefix);
+        }
+        return prefix;
     }
 }
