@@ -1,19 +1,30 @@
 package dev.facet.edge;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.facet.errors.ErrorCode;
 import dev.facet.limits.QueryLimits;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Bounds the GraphQL requests one instance holds at once ({@code facet.limits.max-in-flight}) and refuses the next
- * with 503, {@code OVERLOADED} and {@code Retry-After: 1}, first thing in {@link GraphQLGate}: before its body is read
- * or its document looked at.
+ * Bounds the GraphQL requests one instance holds at once ({@code facet.limits.max-in-flight}) and the bytes of their
+ * bodies ({@code facet.limits.max-in-flight-bytes}), and refuses the next with 503, {@code OVERLOADED} and
+ * {@code Retry-After: 1}, first thing in {@link GraphQLGate}: before its body is read or its document looked at. A
+ * body counts as what its {@code Content-Length} declares (HTTP/1.1 never reads past it), a body of unknown size as
+ * the largest allowed; the count alone let 200 slow 1 MB bodies fill a 56 MB heap.
  *
  * <p>Why: an instance that takes more than it can answer (a cold JVM at full traffic, a slow service) queues every
  * request until its deadline, answers none of them in time, and keeps each one's state on the heap — measured with
@@ -29,26 +40,70 @@ import io.vertx.ext.web.RoutingContext;
 class InFlightLimit {
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong bodyBytes = new AtomicLong();
     private final int max;
+    private final long maxBodyBytes;
+    private final long largestBody;
     private final Counter refused;
 
-    InFlightLimit(QueryLimits limits, MeterRegistry registry) {
+    InFlightLimit(QueryLimits limits, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize largestBody) {
         this.max = limits.maxInFlight();
+        this.maxBodyBytes = limits.maxInFlightBytes().asLongValue();
+        this.largestBody = largestBody.asLongValue();
+        if (maxBodyBytes < this.largestBody) {
+            throw new IllegalStateException("facet.limits.max-in-flight-bytes (" + maxBodyBytes + ") must be at least"
+                    + " quarkus.http.limits.max-body-size (" + this.largestBody + "): a body of unknown size counts as"
+                    + " the largest allowed, and would never be read");
+        }
+        Gauge.builder("facet.graphql.body.bytes.held", bodyBytes, AtomicLong::get)
+                .description("Bytes of GraphQL request bodies the instance holds, as declared (facet.limits.max-in-flight-bytes)")
+                .register(registry);
         this.refused = Counter.builder("facet.graphql.overloaded")
-                .description("GraphQL requests refused with 503 OVERLOADED: the instance had facet.limits.max-in-flight in progress")
+                .description("GraphQL requests refused with 503 OVERLOADED: the instance had facet.limits.max-in-flight"
+                        + " requests or max-in-flight-bytes of bodies in progress")
                 .register(registry);
     }
 
     /** Whether {@code context} may go on; if not, it has been answered. */
     boolean admit(RoutingContext context) {
         int now = inFlight.incrementAndGet();
-        if (now > max) {
+        long body = declaredBody(context.request());
+        if (now > max || bodyBytes.addAndGet(body) > maxBodyBytes) {
+            if (now <= max) {
+                bodyBytes.addAndGet(-body);
+            }
             inFlight.decrementAndGet();
             refuse(context, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null));
             return false;
         }
-        context.addEndHandler(ended -> inFlight.decrementAndGet());
+        context.addEndHandler(ended -> {
+            bodyBytes.addAndGet(-body);
+            inFlight.decrementAndGet();
+        });
         return true;
+    }
+
+    /**
+     * What the body of {@code request} may hold: its declared length, up to the largest allowed (a larger one is
+     * refused with 413 unread); none for a request that cannot have one; the largest allowed when its size is
+     * unknown until it ends (chunked, or HTTP/2 without a length).
+     */
+    private long declaredBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                return Math.min(Math.max(0, Long.parseLong(length.trim())), largestBody);
+            } catch (NumberFormatException notANumber) {
+                return largestBody;
+            }
+        }
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return 0;
+        }
+        boolean http1 = request.version() == HttpVersion.HTTP_1_0 || request.version() == HttpVersion.HTTP_1_1;
+        return http1 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null ? 0 : largestBody;
     }
 
     /** Answers {@code context} 503 {@code OVERLOADED} with {@code Retry-After}, counted as a refusal. */

@@ -1,5 +1,6 @@
 package dev.facet.limits;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -56,8 +57,8 @@ public interface QueryLimits {
      * GraphQL requests one instance holds at once, across all clients, executing or waiting their turn for
      * {@code max-executing-queries}; the next is refused at once with 503, {@code OVERLOADED} and {@code Retry-After},
      * before its token is verified ({@code dev.facet.edge.InFlightLimit}). Per instance, not per client: it bounds the
-     * queue of one process. A request that waits holds only its parsed body, so this is about how long a queue is
-     * worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in well under
+     * queue of one process. What their bodies hold is bounded by {@code max-in-flight-bytes}, so this is about how
+     * long a queue is worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in well under
      * its deadline. Measured with the bench's soak at 400 requests/s from the moment a fresh instance was ready: with
      * 96, 81-100 % of the first second's requests were answered in full and the rest refused; with 256, 100 % in
      * all 22 runs, none late. In 5 of them the instance fell behind in the following seconds and refused past 256
@@ -66,6 +67,18 @@ public interface QueryLimits {
      */
     @WithDefault("256")
     int maxInFlight();
+
+    /**
+     * Bytes of request bodies one instance holds at once, being read, waiting their turn or executing: each request
+     * counts its declared {@code Content-Length}, one without (chunked) the largest body allowed
+     * ({@code quarkus.http.limits.max-body-size}); past the bound the next is refused like one past
+     * {@code max-in-flight}, before its body is read. Without it, 200 callers that each started a 1 MB body and sent
+     * it slowly stopped an instance with the shipped 56 MB heap (OutOfMemoryError): 256 requests in flight may hold
+     * 256 MB. 4 MB is four bodies of the largest size at once, or thousands of the registered operations' (under 1 KB
+     * each). At least {@code max-body-size}, or a chunked body could never be read.
+     */
+    @WithDefault("4M")
+    MemorySize maxInFlightBytes();
 
     /**
      * Queries one instance executes at once; the next ones wait their turn, first come first served, within

@@ -35,6 +35,9 @@ class DocumentLimitsTests {
         public int maxInputListSize() { return 100; }
         public int maxInFlight() { return 96; }
         public int maxExecutingQueries() { return 40; }
+        public io.quarkus.runtime.configuration.MemorySize maxInFlightBytes() {
+            return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(4 << 20));
+        }
     };
 
     private final DocumentLimits limits = new DocumentLimits(DEFAULTS);
