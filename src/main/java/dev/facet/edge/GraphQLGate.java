@@ -22,6 +22,7 @@ import dev.facet.errors.ErrorCode;
 import dev.facet.limits.DocumentLimits;
 import dev.facet.limits.DocumentRefused;
 import dev.facet.limits.QueryCost;
+import dev.facet.limits.QueryLimits;
 import dev.facet.observability.GraphQLMetrics;
 import dev.facet.observability.RequestRecord;
 import dev.facet.warmup.WarmUp;
@@ -79,10 +80,11 @@ class GraphQLGate {
     private final ExecutingQueries executing;
     private final String graphqlPath;
     private final long maxBodyBytes;
+    private final GraphQLRequest.Reader json;
 
     GraphQLGate(ClientSelection clients, DocumentSource documents, DocumentLimits limits, GraphQLExecution execution,
             CallerQuota quota, WarmUp warmUp, GraphQLMetrics metrics, InFlightLimit inFlight,
-            ExecutingQueries executing,
+            ExecutingQueries executing, QueryLimits queryLimits,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.clients = clients;
@@ -96,6 +98,7 @@ class GraphQLGate {
         this.executing = executing;
         this.graphqlPath = path.startsWith("/") ? path : "/" + path;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.json = new GraphQLRequest.Reader(queryLimits.maxBodyTokens());
     }
 
     void install(@Observes Router router) {
@@ -181,7 +184,8 @@ class GraphQLGate {
         boolean get = context.request().method() == HttpMethod.GET;
         GraphQLRequest request;
         try {
-            request = get ? GraphQLRequest.fromQueryString(context) : GraphQLRequest.fromBody(context.body().buffer());
+            request = get ? GraphQLRequest.fromQueryString(context, json)
+                    : GraphQLRequest.fromBody(context.body().buffer(), json);
         } catch (GraphQLRequest.Invalid invalid) {
             EdgeAnswers.error(context, invalid.parseFailure ? 400 : format.status(true), format, ErrorCode.BAD_REQUEST,
                     invalid.getMessage(), null);

@@ -1,11 +1,20 @@
 package dev.facet.edge;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,18 +37,61 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         }
     }
 
-    static GraphQLRequest fromBody(Buffer body) throws Invalid {
+    /**
+     * How request JSON is read: Jackson stops at the {@code maxTokens}-th token (and at its default nesting bound), so
+     * no body parses into more than a bounded number of values, whatever its size in bytes.
+     */
+    static final class Reader {
+        private final ObjectReader json;
+        private final int maxTokens;
+
+        Reader(int maxTokens) {
+            this.maxTokens = maxTokens;
+            this.json = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(maxTokens).build())
+                    .build()).readerFor(Object.class);
+        }
+
+        private Object read(Buffer body) throws Invalid {
+            try {
+                // straight from the bytes: no String of the whole body is made
+                return wrap(json.readValue((InputStream) new ByteBufInputStream(body.getByteBuf())));
+            } catch (StreamConstraintsException tooMany) {
+                throw new Invalid("The request body has more than " + maxTokens + " JSON tokens", true);
+            } catch (IOException notJson) {
+                throw new Invalid("The request body is not valid JSON", true);
+            }
+        }
+
+        private Object read(String text, String name) throws Invalid {
+            try {
+                return wrap(json.readValue(text));
+            } catch (StreamConstraintsException tooMany) {
+                throw new Invalid(name + " has more than " + maxTokens + " JSON tokens", false);
+            } catch (IOException notJson) {
+                throw new Invalid(name + " is not valid JSON", false);
+            }
+        }
+
+        /** Vert.x's views of what Jackson read: they wrap the maps and lists, nothing is copied. */
+        @SuppressWarnings("unchecked")
+        private static Object wrap(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                return new JsonObject((Map<String, Object>) map);
+            }
+            if (value instanceof List<?> list) {
+                return new JsonArray(list);
+            }
+            return value;
+        }
+    }
+
+    static GraphQLRequest fromBody(Buffer body, Reader reader) throws Invalid {
         if (body == null || body.length() == 0) {
             throw new Invalid("The request has no body", true);
         }
-        Object parsed;
-        try {
-            // straight from the bytes: no String of the whole body is made
-            parsed = Json.decodeValue(body);
-        } catch (DecodeException notJson) {
-            throw new Invalid("The request body is not valid JSON", true);
-        }
-        if (parsed instanceof io.vertx.core.json.JsonArray) {
+        Object parsed = reader.read(body);
+        if (parsed instanceof JsonArray) {
             throw new Invalid("Batched requests are not supported: send one operation per request", true);
         }
         if (!(parsed instanceof JsonObject request)) {
@@ -49,10 +101,10 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
                 request.getValue("extensions"));
     }
 
-    static GraphQLRequest fromQueryString(RoutingContext context) throws Invalid {
+    static GraphQLRequest fromQueryString(RoutingContext context, Reader reader) throws Invalid {
         return of(context.queryParams().get("query"), context.queryParams().get("operationName"),
-                json(context.queryParams().get("variables"), "variables"),
-                json(context.queryParams().get("extensions"), "extensions"));
+                json(context.queryParams().get("variables"), "variables", reader),
+                json(context.queryParams().get("extensions"), "extensions", reader));
     }
 
     Map<String, Object> variableValues() {
@@ -71,15 +123,11 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         return extensions != null && Boolean.TRUE.equals(extensions.getValue(extension));
     }
 
-    private static Object json(String text, String name) throws Invalid {
+    private static Object json(String text, String name, Reader reader) throws Invalid {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try {
-            return Json.decodeValue(text);
-        } catch (DecodeException notJson) {
-            throw new Invalid(name + " is not valid JSON", false);
-        }
+        return reader.read(text, name);
     }
 
     private static GraphQLRequest of(Object query, Object operationName, Object variables, Object extensions)

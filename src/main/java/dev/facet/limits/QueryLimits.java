@@ -54,6 +54,15 @@ public interface QueryLimits {
     int maxInputListSize();
 
     /**
+     * JSON tokens in a request's body or GET parameters (names, values, brackets), counted by Jackson as it parses
+     * ({@code StreamReadConstraints}) and refused past the bound with 400 {@code BAD_REQUEST}. The body limit bounds
+     * bytes, not what they parse into: 1 MB of empty objects is 300,000 maps, ~30 MB of heap. The registered
+     * operations send a few dozen tokens; an order of 100 lines ~600.
+     */
+    @WithDefault("10000")
+    int maxBodyTokens();
+
+    /**
      * GraphQL requests one instance holds at once, across all clients, executing or waiting their turn for
      * {@code max-executing-queries}; the next is refused at once with 503, {@code OVERLOADED} and {@code Retry-After},
      * before its token is verified ({@code dev.facet.edge.InFlightLimit}). Per instance, not per client: it bounds the

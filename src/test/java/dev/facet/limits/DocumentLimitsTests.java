@@ -33,6 +33,7 @@ class DocumentLimitsTests {
         public long maxCost() { return 5000; }
         public int maxDownstreamCalls() { return 50; }
         public int maxInputListSize() { return 100; }
+        public int maxBodyTokens() { return 10_000; }
         public int maxInFlight() { return 96; }
         public int maxExecutingQueries() { return 40; }
         public io.quarkus.runtime.configuration.MemorySize maxInFlightBytes() {
