@@ -19,7 +19,6 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.LightDataFetcher;
-import graphql.schema.PropertyDataFetcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.smallrye.graphql.schema.model.Field;
@@ -34,7 +33,7 @@ import io.smallrye.graphql.transformation.Transformer;
  * builds a whole context per field — a clone of its request context, the selected fields twice as JSON, CDI events,
  * a request-context activation — and Facet's resolvers need none of it: here a field calls its resolver method
  * directly through a method handle, a {@code @Source List} field joins its level's batch ({@link FieldBatches}),
- * and a plain property is read by graphql-java's own {@link PropertyDataFetcher}. The schema, its names and types
+ * and a plain property is read through its getter ({@link PropertyRead}). The schema, its names and types
  * still come from SmallRye's model, built from the annotations.
  */
 @Singleton
@@ -48,7 +47,7 @@ public class ResolverWiring {
         graph.getQueries().forEach(operation -> resolver(code, "Query", operation, json));
         graph.getMutations().forEach(operation -> resolver(code, "Mutation", operation, json));
         for (Type type : graph.getTypes().values()) {
-            type.getFields().values().forEach(field -> property(code, type.getName(), field));
+            type.getFields().values().forEach(field -> property(code, type, field));
             if (type.hasOperations()) {
                 type.getOperations().values().forEach(operation -> resolver(code, type.getName(), operation, json));
             }
@@ -132,21 +131,17 @@ public class ResolverWiring {
     }
 
     /**
-     * A plain field is read by graphql-java's property fetcher — by the Java property name when it differs from the
-     * field's — and dates and the like are formatted as SmallRye's scalars expect.
+     * A plain field is read through its getter ({@link PropertyRead}), and dates and the like are formatted as
+     * SmallRye's scalars expect.
      */
-    private static void property(GraphQLCodeRegistry.Builder code, String type, Field field) {
+    private static void property(GraphQLCodeRegistry.Builder code, Type type, Field field) {
         Transformer<Object, Object> transformer = formatting(field);
-        boolean renamed = !field.getName().equals(field.getPropertyName());
-        if (transformer == null && !renamed) {
-            return; // the registry's default: a PropertyDataFetcher for the field's name
-        }
         if (transformer != null && field.hasWrapper()) {
             throw new IllegalStateException("Lists of " + field.getReference().getClassName() + " are not supported: "
-                    + type + "." + field.getName());
+                    + type.getName() + "." + field.getName());
         }
-        PropertyDataFetcher<Object> read = PropertyDataFetcher.fetching(field.getPropertyName());
-        code.dataFetcher(FieldCoordinates.coordinates(type, field.getName()), transformer == null ? read
+        DataFetcher<Object> read = PropertyRead.of(type.getClassName(), field.getMethodName(), field.getPropertyName());
+        code.dataFetcher(FieldCoordinates.coordinates(type.getName(), field.getName()), transformer == null ? read
                 : (DataFetcher<Object>) environment -> {
                     Object value = read.get(environment);
                     return value == null ? null : transformer.out(value);
