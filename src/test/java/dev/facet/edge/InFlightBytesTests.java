@@ -58,6 +58,21 @@ class InFlightBytesTests extends ShopTest {
         }
     }
 
+    /**
+     * A caller that never finishes its body would keep its bytes, and its place, for as long as it trickles: a few
+     * such callers would fill the bound for everyone. The body must arrive within the request's deadline
+     * ({@code facet.downstream.deadline}, 3 s), or the request is answered 408 and its room freed.
+     */
+    @Test
+    void aBodyThatDoesNotArriveWithinTheDeadlineIsAnswered408() throws Exception {
+        long started = System.nanoTime();
+        try (Slow stuck = Slow.start(24_000)) {
+            assertThat(stuck.answer()).startsWith("HTTP/1.1 408").contains("\"REQUEST_TIMEOUT\"");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(2_500L, 8_000L);
+        }
+        awaitHeld(held -> held == 0);
+    }
+
     @Test
     void aBodyOverTheBodyLimitIsStill413() throws Exception {
         try (Slow large = Slow.start(BodyBytesProfile.MAX_BODY_BYTES + 1)) {
