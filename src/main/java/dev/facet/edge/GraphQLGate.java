@@ -178,6 +178,9 @@ class GraphQLGate {
     }
 
     private void serve(RoutingContext context) {
+        if (!InFlightLimit.bodyArrived(context)) {
+            return;
+        }
         ResponseFormat format = context.get(ResponseFormat.class.getName());
         ClientContract contract = context.get(ClientContract.class.getName());
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.facet.downstream.DownstreamSettings;
 import dev.facet.errors.ErrorCode;
 import dev.facet.limits.QueryLimits;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +25,9 @@ import io.vertx.ext.web.RoutingContext;
  * bodies ({@code facet.limits.max-in-flight-bytes}), and refuses the next with 503, {@code OVERLOADED} and
  * {@code Retry-After: 1}, first thing in {@link GraphQLGate}: before its body is read or its document looked at. A
  * body counts as what its {@code Content-Length} declares (HTTP/1.1 never reads past it), a body of unknown size as
- * the largest allowed; the count alone let 200 slow 1 MB bodies fill a 56 MB heap.
+ * the largest allowed; the count alone let 200 slow 1 MB bodies fill a 56 MB heap. A body must also have arrived by
+ * the request's deadline ({@code facet.downstream.deadline}), or the request is answered 408 {@code REQUEST_TIMEOUT}
+ * and its room freed: else a few callers trickling their bodies would hold the bound for everyone.
  *
  * <p>Why: an instance that takes more than it can answer (a cold JVM at full traffic, a slow service) queues every
  * request until its deadline, answers none of them in time, and keeps each one's state on the heap — measured with
@@ -39,18 +42,22 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 class InFlightLimit {
 
+    private static final String BODY_ARRIVED = InFlightLimit.class.getName() + ".bodyArrived";
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong bodyBytes = new AtomicLong();
     private final int max;
     private final long maxBodyBytes;
     private final long largestBody;
+    private final long bodyDeadlineMillis;
     private final Counter refused;
 
-    InFlightLimit(QueryLimits limits, MeterRegistry registry,
+    InFlightLimit(QueryLimits limits, DownstreamSettings downstream, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize largestBody) {
         this.max = limits.maxInFlight();
         this.maxBodyBytes = limits.maxInFlightBytes().asLongValue();
         this.largestBody = largestBody.asLongValue();
+        this.bodyDeadlineMillis = Math.max(1, downstream.deadline().toMillis());
         if (maxBodyBytes < this.largestBody) {
             throw new IllegalStateException("facet.limits.max-in-flight-bytes (" + maxBodyBytes + ") must be at least"
                     + " quarkus.http.limits.max-body-size (" + this.largestBody + "): a body of unknown size counts as"
@@ -77,11 +84,34 @@ class InFlightLimit {
             refuse(context, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null));
             return false;
         }
+        long deadline = body > 0 ? context.vertx().setTimer(bodyDeadlineMillis, fired -> bodyLate(context)) : -1;
         context.addEndHandler(ended -> {
+            if (deadline >= 0) {
+                context.vertx().cancelTimer(deadline);
+            }
             bodyBytes.addAndGet(-body);
             inFlight.decrementAndGet();
         });
         return true;
+    }
+
+    /**
+     * Says that {@code context}'s body has been read whole: the request's own deadline takes over from here. False
+     * when it came too late and the request has been answered already.
+     */
+    static boolean bodyArrived(RoutingContext context) {
+        context.put(BODY_ARRIVED, Boolean.TRUE);
+        return !context.response().ended();
+    }
+
+    private void bodyLate(RoutingContext context) {
+        if (context.response().ended() || context.get(BODY_ARRIVED) != null) {
+            return;
+        }
+        // the rest of the body is not worth reading: the connection goes with the answer
+        context.response().putHeader("Connection", "close");
+        EdgeAnswers.error(context, 408, context.get(ResponseFormat.class.getName()), ErrorCode.REQUEST_TIMEOUT,
+                "The request body did not arrive within " + bodyDeadlineMillis + " ms", null);
     }
 
     /**

@@ -29,6 +29,7 @@ public enum ErrorCode {
     // the HTTP request
     BAD_REQUEST,
     PAYLOAD_TOO_LARGE,
+    REQUEST_TIMEOUT,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,
