@@ -21,8 +21,9 @@ public interface WarmUpSettings {
      * How many times each operation is sent in all, its sets of variables in turn; the first time with each set reaches
      * the services, the rest replay their answers.
      * 1000 because the JIT compiles a method once it has run about a thousand times (docker/jvm.options): at 400 a
-     * fresh instance at 400 requests/s still refused a third of them for its first 4 s; between 600 and 3000 the
-     * first seconds after readiness were no better or worse we could measure, and every 500 more is 5 s later ready.
+     * fresh instance at 400 requests/s still refused a third of them for its first 4 s; between 600 and 1500 the
+     * first seconds after readiness were no better or worse we could measure (with 5000, one start, the JIT was as busy
+     * after readiness), and every 500 more is 5 s later ready.
      */
     @WithDefault("1000")
     int requests();
