@@ -53,10 +53,10 @@ class InFlightLimit {
     private final Counter refused;
 
     InFlightLimit(QueryLimits limits, DownstreamSettings downstream, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize largestBody) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.max = limits.maxInFlight();
         this.maxBodyBytes = limits.maxInFlightBytes().asLongValue();
-        this.largestBody = largestBody.asLongValue();
+        this.largestBody = maxBody.asLongValue();
         this.bodyDeadlineMillis = Math.max(1, downstream.deadline().toMillis());
         if (maxBodyBytes < this.largestBody) {
             throw new IllegalStateException("facet.limits.max-in-flight-bytes (" + maxBodyBytes + ") must be at least"
@@ -64,7 +64,8 @@ class InFlightLimit {
                     + " the largest allowed, and would never be read");
         }
         Gauge.builder("facet.graphql.body.bytes.held", bodyBytes, AtomicLong::get)
-                .description("Bytes of GraphQL request bodies the instance holds, as declared (facet.limits.max-in-flight-bytes)")
+                .description("Bytes of GraphQL request bodies the instance holds, as declared"
+                        + " (facet.limits.max-in-flight-bytes)")
                 .register(registry);
         this.refused = Counter.builder("facet.graphql.overloaded")
                 .description("GraphQL requests refused with 503 OVERLOADED: the instance had facet.limits.max-in-flight"
@@ -74,15 +75,15 @@ class InFlightLimit {
 
     /** Whether {@code context} may go on; if not, it has been answered. */
     boolean admit(RoutingContext context) {
-        int now = inFlight.incrementAndGet();
         long body = declaredBody(context.request());
-        if (now > max || bodyBytes.addAndGet(body) > maxBodyBytes) {
-            if (now <= max) {
-                bodyBytes.addAndGet(-body);
-            }
+        if (inFlight.incrementAndGet() > max) {
             inFlight.decrementAndGet();
-            refuse(context, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null));
-            return false;
+            return refuseOnArrival(context);
+        }
+        if (bodyBytes.addAndGet(body) > maxBodyBytes) {
+            bodyBytes.addAndGet(-body);
+            inFlight.decrementAndGet();
+            return refuseOnArrival(context);
         }
         long deadline = body > 0 ? context.vertx().setTimer(bodyDeadlineMillis, fired -> bodyLate(context)) : -1;
         context.addEndHandler(ended -> {
@@ -93,6 +94,11 @@ class InFlightLimit {
             inFlight.decrementAndGet();
         });
         return true;
+    }
+
+    private boolean refuseOnArrival(RoutingContext context) {
+        refuse(context, ResponseFormat.negotiate(context.request().getHeader("Accept")).orElse(null));
+        return false;
     }
 
     /**

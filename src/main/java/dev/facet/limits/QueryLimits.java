@@ -56,8 +56,8 @@ public interface QueryLimits {
     /**
      * JSON tokens in a request's body or GET parameters (names, values, brackets), counted by Jackson as it parses
      * ({@code StreamReadConstraints}) and refused past the bound with 400 {@code BAD_REQUEST}. The body limit bounds
-     * bytes, not what they parse into: 1 MB of empty objects is 300,000 maps, ~30 MB of heap. The registered
-     * operations send a few dozen tokens; an order of 100 lines ~600.
+     * bytes, not what they parse into: 1 MB of empty objects is 300,000 maps (~30 MB at ~100 bytes each). The
+     * registered operations send a few dozen tokens; an order of 100 lines ~600.
      */
     @WithDefault("10000")
     int maxBodyTokens();
@@ -66,11 +66,11 @@ public interface QueryLimits {
      * GraphQL requests one instance holds at once, across all clients, executing or waiting their turn for
      * {@code max-executing-queries}; the next is refused at once with 503, {@code OVERLOADED} and {@code Retry-After},
      * before its token is verified ({@code dev.facet.edge.InFlightLimit}). Per instance, not per client: it bounds the
-     * queue of one process. What their bodies hold is bounded by {@code max-in-flight-bytes}, so this is about how
-     * long a queue is worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in well under
-     * its deadline. Measured with the bench's soak at 400 requests/s from the moment a fresh instance was ready: with
-     * 96, 81-100 % of the first second's requests were answered in full and the rest refused; with 256, 100 % in
-     * all 22 runs, none late. In 5 of them the instance fell behind in the following seconds and refused past 256
+     * queue of one process. What their bodies hold is bounded by {@code max-in-flight-bytes}, so this is about how long
+     * a queue is worth keeping rather than about the heap: at ~1,500 requests/s a 2-CPU instance works through 256 in
+     * well under its deadline. Measured with the bench's soak at 400 requests/s from the moment a fresh instance was
+     * ready: with 96, 81-100 % of the first second's requests were answered in full and the rest refused; with 256, 100
+     * % in all 22 runs, none late. In 5 of them the instance fell behind in the following seconds and refused past 256
      * (README, "Ready means fast"). Give it your instance's requests per second times the part of the deadline a
      * request may spend waiting.
      */
