@@ -193,7 +193,7 @@ public class WarmUp {
                         break rounds;
                     }
                     sent++;
-                    operation.send(http, operation.nextBody(), sent % REQUESTS_PER_CONNECTION == 0)
+                    operation.send(http, operation.body(round), sent % REQUESTS_PER_CONNECTION == 0)
                             .onComplete(answer -> inFlight.release());
                 }
                 if (!more) {
@@ -231,16 +231,16 @@ public class WarmUp {
 
     /** One operation of the warm-up, ready to send with each of its sets of variables in turn. */
     private record Operation(String client, String name, List<Buffer> bodies, String secret, Supplier<String> token,
-            boolean write, AtomicInteger turn) {
+            boolean write) {
 
         /** The same operation, sent signed in with a new token each time. */
         Operation signedIn(Supplier<String> tokens) {
-            return new Operation(client, name, bodies, secret, tokens, write, turn);
+            return new Operation(client, name, bodies, secret, tokens, write);
         }
 
-        /** The request body with the next set of variables. */
-        Buffer nextBody() {
-            return bodies.get(Math.floorMod(turn.getAndIncrement(), bodies.size()));
+        /** The request body of round {@code round}: the sets of variables in turn. */
+        Buffer body(int round) {
+            return bodies.get(round % bodies.size());
         }
 
         /**
@@ -305,7 +305,7 @@ public class WarmUp {
             List<Buffer> bodies = variableSets.stream().map(set -> new JsonObject().put("query", document.text())
                     .put("operationName", name).put("variables", set).toBuffer()).toList();
             requests.add(new Operation(client, name, bodies, secret, null,
-                    operation.getOperation() == OperationDefinition.Operation.MUTATION, new AtomicInteger()));
+                    operation.getOperation() == OperationDefinition.Operation.MUTATION));
         }));
         return requests;
     }
