@@ -44,8 +44,7 @@ class SlowHeadsTests extends ShopTest {
             for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS + 10; i++) {
                 heads.add(Connection.open().sendUnfinishedHead());
             }
-            Thread.sleep(300); // the server closes the ones past the bound as it accepts them
-            long closed = heads.stream().filter(Connection::closedByServer).count();
+            long closed = closedByServer(heads, 10);
 
             assertThat(closed).as("unfinished heads closed by the server").isBetween(10L, 20L);
             assertThat(Connection.open().ask(TYPENAME)).as("a new caller, while every place is taken").isEmpty();
@@ -68,6 +67,19 @@ class SlowHeadsTests extends ShopTest {
         } finally {
             closeAll(heads);
         }
+    }
+
+    /** How many of {@code connections} the server has closed, once at least {@code expected} (or after 5 s). */
+    private static long closedByServer(List<Connection> connections, int expected) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Connection> open = new ArrayList<>(connections);
+        long closed = 0;
+        while (closed < expected && System.nanoTime() < giveUp) {
+            List<Connection> seenClosed = open.stream().filter(Connection::closedByServer).toList();
+            open.removeAll(seenClosed);
+            closed += seenClosed.size();
+        }
+        return closed;
     }
 
     private static String answerWhenThereIsRoom() throws Exception {
