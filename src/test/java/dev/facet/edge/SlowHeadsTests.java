@@ -26,7 +26,7 @@ import io.restassured.RestAssured;
 /**
  * A connection takes its place among {@code quarkus.http.limits.max-connections} the moment it opens, not once its
  * first request is complete: callers that open connections and send request heads they never finish hold at most
- * that many, each at most a head's worth of bytes. Without it, 5,000 connections each sending 18 KB of an unfinished
+ * that many, each at most a head's worth of bytes. Without it, 5,000 connections each sending 15 KB of an unfinished
  * head filled the direct memory of an instance running with the shipped JVM options: it answered nothing, and went
  * on answering nothing after they left.
  */
