@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.facet.testing.ConnectionsProfile;
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,23 @@ class SlowHeadsTests extends ShopTest {
             }
 
             assertThat(caller.ask(TYPENAME)).startsWith("HTTP/1.1 200").contains("\"__typename\":\"Query\"");
+        } finally {
+            closeAll(heads);
+        }
+    }
+
+    @Test
+    void probesAreAnsweredWhileEveryPlaceIsHeld() throws Exception {
+        List<Connection> heads = new ArrayList<>();
+        try {
+            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS; i++) {
+                heads.add(Connection.open().sendUnfinishedHead());
+            }
+            assertThat(Connection.open().ask(TYPENAME)).as("a new caller, while every place is taken").isEmpty();
+
+            // a liveness probe refused here would have the orchestrator restart an instance that is well
+            ManagementPort.given().get("/q/health/live").then().statusCode(200);
+            ManagementPort.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             closeAll(heads);
         }
