@@ -1,5 +1,5 @@
 # Shared by the benchmark scripts (source it): build Facet with the demo services, start and stop its jar.
-# Expects ROOT, WORK and PORT to be set; sets APP_PID.
+# Expects ROOT, WORK and PORT to be set (MANAGEMENT_PORT, health and metrics, defaults to PORT + 1000); sets APP_PID.
 
 build_facet() { # name commit -> $WORK/<name>, a worktree of that commit with the jar built
   git -C "$ROOT" worktree add --detach "$WORK/$1" "$2" >/dev/null 2>&1
@@ -15,13 +15,15 @@ start_facet() {
   for service in accounts catalog inventory reviews orders recommendations; do
     flags+=("-Dquarkus.rest-client.$service.url=$demo/$service")
   done
-  java -Dquarkus.http.port="$PORT" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" -Dfacet.rate-limit.enabled=false \
+  java -Dquarkus.http.port="$PORT" -Dquarkus.management.port="${MANAGEMENT_PORT:-$((PORT + 1000))}" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" -Dfacet.rate-limit.enabled=false \
     "${flags[@]}" \
     -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
     -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \
     "$@" -jar "$app/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
+    # readiness on the management port; builds from before it had one answer on the main port
+    curl -sf "localhost:${MANAGEMENT_PORT:-$((PORT + 1000))}/q/health/ready" >/dev/null 2>&1 && return 0
     curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done

@@ -1,5 +1,5 @@
 /**
- * What an operator sees of Facet: Prometheus metrics on {@code /q/metrics}, request ids in logs, answers and
+ * What an operator sees of Facet: Prometheus metrics on {@code /q/metrics} (management port), request ids in logs, answers and
  * errors, and the GraphQL request's span. Every label value comes from configuration or the schema — a client's
  * name, a registered operation's name, a public error code, a service, a schema coordinate — never from what a
  * caller sent, so no request can create a new time series.

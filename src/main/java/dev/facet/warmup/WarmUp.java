@@ -392,11 +392,15 @@ public class WarmUp {
         return () -> pool.get(Math.floorMod(next.getAndIncrement(), pool.size()));
     }
 
+    /**
+     * Waits until the port answers at all: any status will do (a path nothing serves, since health and metrics are on
+     * the management port).
+     */
     private void awaitPort(HttpClient http) throws InterruptedException {
-        RequestOptions health = new RequestOptions().setURI("/q/health/live").setTimeout(2_000);
+        RequestOptions probe = new RequestOptions().setURI("/facet-warm-up/listening").setTimeout(2_000);
         for (int attempt = 0; attempt < 100; attempt++) {
             try {
-                await(http.request(health).compose(sending -> sending.send()).compose(answer -> answer.body()), 3);
+                await(http.request(probe).compose(sending -> sending.send()).compose(answer -> answer.body()), 3);
                 return;
             } catch (ExecutionException | TimeoutException notYet) {
                 Thread.sleep(100);

@@ -160,7 +160,8 @@ class ComposeFileTests {
         JsonNode config = yaml(DOCKER.resolve("prometheus").resolve("prometheus.yml"));
         JsonNode job = config.get("scrape_configs").get(0);
         assertThat(job.get("metrics_path").asText()).isEqualTo("/q/metrics");
-        assertThat(job.at("/static_configs/0/targets").toString()).contains("facet:8080");
+        // the management port, where Facet serves its metrics
+        assertThat(job.at("/static_configs/0/targets").toString()).contains("facet:9000");
         for (JsonNode rules : config.get("rule_files")) {
             assertThat(DOCKER.resolve("prometheus").resolve(rules.asText())).isRegularFile();
         }

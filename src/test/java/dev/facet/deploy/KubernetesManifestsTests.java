@@ -51,12 +51,14 @@ class KubernetesManifestsTests {
     void readinessWaitsForTheWarmUpAndLivenessNeverRestartsAWarmingPod() {
         JsonNode readiness = CONTAINER.get("readinessProbe");
         assertThat(readiness.at("/httpGet/path").asText()).isEqualTo("/q/health/ready");
-        assertThat(readiness.at("/httpGet/port").asText()).isIn("http", "8080");
+        assertThat(readiness.at("/httpGet/port").asText()).isIn("management", "9000");
         // taken in as soon as warmed up: probed every few seconds
         assertThat(readiness.path("periodSeconds").asInt()).isBetween(1, 5);
 
         JsonNode liveness = CONTAINER.get("livenessProbe");
         assertThat(liveness.at("/httpGet/path").asText()).isEqualTo("/q/health/live");
+        // not refused while callers hold every connection place of the main port
+        assertThat(liveness.at("/httpGet/port").asText()).isIn("management", "9000");
         // before a restart: the first probe's delay plus all the misses allowed — at least the ~30 s a warm-up may
         // keep both CPUs busy
         int patience = liveness.path("initialDelaySeconds").asInt()
@@ -109,7 +111,16 @@ class KubernetesManifestsTests {
         Map<String, String> annotations = strings(POD.at("/metadata/annotations"));
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics");
+        assertThat(annotations).containsEntry("prometheus.io/port", "9000");
         assertThat(CONTAINER.get("ports").toString()).contains("\"containerPort\":" + annotations.get("prometheus.io/port"));
+    }
+
+    @Test
+    void theServiceExposesOnlyTheGraphQLPort() {
+        // health names the internal services, metrics every operation: neither is for what the Service reaches
+        JsonNode ports = BY_KIND.get("Service").at("/spec/ports");
+        assertThat(ports).hasSize(1);
+        assertThat(ports.get(0).path("targetPort").asText()).isIn("http", "8080");
     }
 
     @Test

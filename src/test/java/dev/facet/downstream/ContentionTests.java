@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.facet.testing.ContentionProfile;
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
 import dev.facet.testing.TestIdentityProvider;
@@ -269,7 +270,7 @@ class ContentionTests extends ShopTest {
     }
 
     private static String breakerState(String service) {
-        return JsonPath.from(given().get("/q/health/ready").asString())
+        return JsonPath.from(ManagementPort.given().get("/q/health/ready").asString())
                 .getString("checks.find { it.name == 'downstream' }.data." + service);
     }
 }

@@ -36,6 +36,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.ResilienceProfile;
 import dev.facet.testing.Shop;
@@ -390,11 +391,11 @@ class ResilienceTests extends ShopTest {
             productDetail("p6");
         }
 
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'downstream' }.data.reviews", equalTo("OPEN"))
                 .body("checks.find { it.name == 'downstream' }.data.catalog", equalTo("CLOSED"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -560,7 +561,7 @@ class ResilienceTests extends ShopTest {
     }
 
     private static String breakerState(String service) {
-        return JsonPath.from(given().get("/q/health/ready").asString())
+        return JsonPath.from(ManagementPort.given().get("/q/health/ready").asString())
                 .getString("checks.find { it.name == 'downstream' }.data." + service);
     }
 }

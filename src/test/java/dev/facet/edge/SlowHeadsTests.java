@@ -74,9 +74,10 @@ class SlowHeadsTests extends ShopTest {
     void probesAreAnsweredWhileEveryPlaceIsHeld() throws Exception {
         List<Connection> heads = new ArrayList<>();
         try {
-            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS; i++) {
+            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS + 5; i++) {
                 heads.add(Connection.open().sendUnfinishedHead());
             }
+            closedByServer(heads, 5);
             assertThat(Connection.open().ask(TYPENAME)).as("a new caller, while every place is taken").isEmpty();
 
             // a liveness probe refused here would have the orchestrator restart an instance that is well

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
@@ -48,7 +49,7 @@ class RedisAbsentTests extends ShopTest {
     @Test
     void facetStartsIsReadyAndAnswersWithoutTheRedisItWasGiven() {
         assertThat(stores.guard().outage()).as("the start-up connection found nobody").isTrue();
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         long before = stores.guard().fallbacks("rate-limit");
         for (int i = 0; i < 5; i++) {
             given().contentType("application/json").header("X-Client-Name", "web")

@@ -25,6 +25,7 @@ import dev.facet.edge.RateLimits;
 import dev.facet.edge.RedisRateLimiter;
 import dev.facet.testing.EmbeddedRedis;
 import dev.facet.testing.EmbeddedRedis.InjectRedis;
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.SharedStoresProfile;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopTest;
@@ -141,7 +142,7 @@ class SharedStoresTests extends ShopTest {
             registerThroughA("{ product(id: \"p5\") { name } }").statusCode(200)
                     .body("data.product.name", equalTo("Product 5"));
             byHashOnA(unknown).statusCode(200).body("data.product.name", equalTo("Product 5"));
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            ManagementPort.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
             assertThat(instanceA.guard().fallbacks("rate-limit") - rateLimitFallbacksA)
                     .as("A's decisions made in-process").isGreaterThanOrEqualTo(20);

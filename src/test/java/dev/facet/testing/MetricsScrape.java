@@ -1,11 +1,9 @@
 package dev.facet.testing;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Arrays;
 import java.util.List;
 
-/** Reading {@code /q/metrics} the way Prometheus does: series by name and labels, values summed. */
+/** Reading {@code /q/metrics} on the management port the way Prometheus does: series by name and labels, values summed. */
 public final class MetricsScrape {
 
     private MetricsScrape() {
@@ -13,7 +11,7 @@ public final class MetricsScrape {
 
     /** What Prometheus would read now. */
     public static String scrape() {
-        return given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementPort.given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The sum of the series of {@code metric} that have all {@code labels}; 0 when there is none. */
