@@ -15,7 +15,8 @@ start_facet() {
   for service in accounts catalog inventory reviews orders recommendations; do
     flags+=("-Dquarkus.rest-client.$service.url=$demo/$service")
   done
-  java -Dquarkus.http.port="$PORT" -Dquarkus.management.port="${MANAGEMENT_PORT:-$((PORT + 1000))}" -Dquarkus.log.level="${LOG_LEVEL:-WARN}" -Dfacet.rate-limit.enabled=false \
+  java -Dquarkus.http.port="$PORT" -Dquarkus.management.port="${MANAGEMENT_PORT:-$((PORT + 1000))}" \
+    -Dquarkus.log.level="${LOG_LEVEL:-WARN}" -Dfacet.rate-limit.enabled=false \
     "${flags[@]}" \
     -Dquarkus.oidc.auth-server-url="$demo/oidc" -Dquarkus.oidc.discovery-enabled=false \
     -Dquarkus.oidc.jwks-path=jwks -Dquarkus.oidc.jwks.resolve-early=false -Dquarkus.oidc.token.issuer=facet-dev \

@@ -3,6 +3,7 @@ package dev.facet.observability;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ManagementPortTests extends ShopTest {
     @Test
     void healthAndMetricsAreNotAnsweredOnThePublicPort() {
         for (String path : new String[] { "/q/health", "/q/health/ready", "/q/health/live", "/q/metrics" }) {
-            given().get(path).then().statusCode(404).body(org.hamcrest.Matchers.not(containsString("catalog")));
+            given().get(path).then().statusCode(404).body(not(containsString("catalog")));
         }
     }
 
