@@ -42,9 +42,7 @@ class SlowHeadsTests extends ShopTest {
     void connectionsPastTheBoundAreClosedBeforeTheirFirstRequestIsComplete() throws Exception {
         List<Connection> heads = new ArrayList<>();
         try {
-            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS + 10; i++) {
-                heads.add(Connection.open().sendUnfinishedHead());
-            }
+            sendUnfinishedHeads(ConnectionsProfile.MAX_CONNECTIONS + 10, heads);
             long closed = closedByServer(heads, 10);
 
             assertThat(closed).as("unfinished heads closed by the server").isBetween(10L, 20L);
@@ -60,9 +58,7 @@ class SlowHeadsTests extends ShopTest {
         List<Connection> heads = new ArrayList<>();
         try (Connection caller = Connection.open()) {
             assertThat(caller.ask(TYPENAME)).startsWith("HTTP/1.1 200");
-            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS; i++) {
-                heads.add(Connection.open().sendUnfinishedHead());
-            }
+            sendUnfinishedHeads(ConnectionsProfile.MAX_CONNECTIONS, heads);
 
             assertThat(caller.ask(TYPENAME)).startsWith("HTTP/1.1 200").contains("\"__typename\":\"Query\"");
         } finally {
@@ -74,9 +70,7 @@ class SlowHeadsTests extends ShopTest {
     void probesAreAnsweredWhileEveryPlaceIsHeld() throws Exception {
         List<Connection> heads = new ArrayList<>();
         try {
-            for (int i = 0; i < ConnectionsProfile.MAX_CONNECTIONS + 5; i++) {
-                heads.add(Connection.open().sendUnfinishedHead());
-            }
+            sendUnfinishedHeads(ConnectionsProfile.MAX_CONNECTIONS + 5, heads);
             closedByServer(heads, 5);
             assertThat(Connection.open().ask(TYPENAME)).as("a new caller, while every place is taken").isEmpty();
 
@@ -85,6 +79,13 @@ class SlowHeadsTests extends ShopTest {
             ManagementPort.given().get("/q/health/ready").then().statusCode(200);
         } finally {
             closeAll(heads);
+        }
+    }
+
+    /** Opens {@code count} connections that each send an unfinished head, into {@code heads}. */
+    private static void sendUnfinishedHeads(int count, List<Connection> heads) throws IOException {
+        for (int i = 0; i < count; i++) {
+            heads.add(Connection.open().sendUnfinishedHead());
         }
     }
 
