@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.facet.testing.Shop.operation;
 import static dev.facet.testing.Shop.query;
 import static dev.facet.testing.Shop.send;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

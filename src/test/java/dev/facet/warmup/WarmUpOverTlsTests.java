@@ -45,7 +45,6 @@ class WarmUpOverTlsTests {
     @InjectServerCertificate
     ServerCertificate server;
 
-
     @TestHTTPResource(value = "/graphql", tls = true)
     URL graphql;
 
