@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.facet.testing.ManagementPort;
-import dev.facet.testing.MetricsScrape;
 import dev.facet.testing.ShopServices;
 import dev.facet.testing.ShopServices.InjectShop;
 import dev.facet.testing.TestIdentityProvider;
@@ -79,7 +78,7 @@ class WarmUpTests {
     @Test
     void anInstanceReportsReadyWithItsMetersAtZero() {
         awaitReady(Duration.ofSeconds(60));
-        String metrics = MetricsScrape.scrape();
+        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         // the warm-up ran ProductPage, Home, ... tens of times each, and their calls, nearly all replayed: none of it
         // is a client's traffic or a service's answer
         assertThat(metrics).doesNotContain("operation=\"ProductPage\"").doesNotContain("operation=\"Home\"")
@@ -92,7 +91,7 @@ class WarmUpTests {
         given().contentType("application/json").header("X-Client-Name", "web")
                 .body(Map.of("query", "{ product(id: \"p6\") { name } }"))
                 .post("/graphql").then().statusCode(200);
-        String after = MetricsScrape.scrape();
+        String after = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(after).contains("field=\"Query.product\"} 1.0")
                 .containsPattern("facet_downstream_calls_seconds_count\\{[^}]*service=\"catalog\"[^}]*\\} 1\\.0");
     }
