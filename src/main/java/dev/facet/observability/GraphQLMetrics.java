@@ -90,7 +90,8 @@ public class GraphQLMetrics {
         return record;
     }
 
-    private void end(RequestRecord record) {
+    /** Records the request's one sample; called when its response has ended. */
+    void end(RequestRecord record) {
         if (record.outcome == null) {
             // not a GraphQL request after all (a CORS preflight), or the caller went away before an answer
             return;

@@ -42,6 +42,7 @@ public final class RequestRecord {
     PreparedDocument document;
     String operationName;
     Outcome outcome;
+    boolean warmUp;
     final List<String> codes = new ArrayList<>(2);
 
     RequestRecord(String requestId) {
@@ -56,6 +57,11 @@ public final class RequestRecord {
     /** The request's id: in its log lines, its {@code X-Request-Id} answer header and its errors. */
     public String requestId() {
         return requestId;
+    }
+
+    /** Sent by the warm-up, not by a caller. */
+    public void warmUp() {
+        this.warmUp = true;
     }
 
     /** The served client the request speaks for. */
