@@ -147,6 +147,9 @@ class GraphQLGate {
             return;
         }
         boolean warmingUp = warmUp.admits(context);
+        if (warmingUp) {
+            record.warmUp();
+        }
         // the warm-up's signed-in requests carry tokens Quarkus OIDC verified, as every caller's (WarmUpTokens)
         SecurityIdentity identity = identity(context);
         context.put(SecurityIdentity.class.getName(), identity);

@@ -69,6 +69,10 @@ public class GraphQLMetrics {
     private final Cache<PreparedDocument, Map<String, Counter[]>> fieldCounters = Caffeine.newBuilder().weakKeys()
             .build();
 
+    // Taken by the warm-up's requests only, never by a caller's: whether their samples still count.
+    private final Object warmUpSamples = new Object();
+    private boolean warmUpOver;
+
     GraphQLMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
@@ -96,6 +100,20 @@ public class GraphQLMetrics {
             // not a GraphQL request after all (a CORS preflight), or the caller went away before an answer
             return;
         }
+        if (record.warmUp) {
+            // The warm-up counts a request done when it has the answer; its response ends here a moment later,
+            // possibly after the warm-up's samples were forgotten: then it is not recorded again.
+            synchronized (warmUpSamples) {
+                if (!warmUpOver) {
+                    record(record);
+                }
+            }
+            return;
+        }
+        record(record);
+    }
+
+    private void record(RequestRecord record) {
         String client = record.clientTag();
         String operation = record.operationTag();
         long nanos = System.nanoTime() - record.start;
@@ -115,15 +133,18 @@ public class GraphQLMetrics {
     }
 
     /**
-     * Removes every meter the warm-up's requests made: they stood for no caller. A request that ends while this runs
-     * may lose its sample; none but the warm-up's should be running yet.
+     * Removes every meter the warm-up's requests made: they stood for no caller. A warm-up request whose response
+     * ends after this leaves no sample; none but the warm-up's requests should be running yet.
      */
     void forgetWarmUp(@Observes WarmUpOver over) {
-        Stream.of(requests, errors, fields, rateLimited).forEach(meters -> {
-            meters.values().forEach(registry::remove);
-            meters.clear();
-        });
-        fieldCounters.invalidateAll();
+        synchronized (warmUpSamples) {
+            warmUpOver = true;
+            Stream.of(requests, errors, fields, rateLimited).forEach(meters -> {
+                meters.values().forEach(registry::remove);
+                meters.clear();
+            });
+            fieldCounters.invalidateAll();
+        }
     }
 
     private Counter[] fieldCounters(RequestRecord record) {
