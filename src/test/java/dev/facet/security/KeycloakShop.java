@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.facet.testing.ManagementPort;
 import dev.facet.testing.ShopServices;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -60,6 +61,8 @@ public class KeycloakShop implements QuarkusTestResourceLifecycleManager {
         config.put("facet.clients.web.client-ids", "shop-web," + SHORT_LIVED_CLIENT);
         // the warm-up is proven elsewhere (WarmUpTests); here it would only put its own calls into the journal
         config.put("facet.warm-up.enabled", "false");
+        // the jar runs in prod mode: its management port would be 9000, a developer's quarkus:dev one
+        config.put("quarkus.management.port", String.valueOf(ManagementPort.port()));
         return config;
     }
 
