@@ -69,6 +69,16 @@ final class PropertyRead implements LightDataFetcher<Object> {
         }
     }
 
+    /** Whether {@link #read} can read {@code source} (an instance of the type's own class). */
+    boolean reads(Object source) {
+        return owner.isInstance(source);
+    }
+
+    /** The getter's value on a source that {@link #reads}; whatever the getter throws, unchanged. */
+    Object read(Object source) throws Throwable {
+        return (Object) getter.invokeExact(source);
+    }
+
     @Override
     public Object get(DataFetchingEnvironment environment) throws Exception {
         return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
