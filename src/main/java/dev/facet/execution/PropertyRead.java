@@ -57,11 +57,11 @@ final class PropertyRead implements LightDataFetcher<Object> {
     @Override
     public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment)
             throws Exception {
-        if (!owner.isInstance(source)) {
+        if (!reads(source)) {
             return fallback.get(field, source, environment);
         }
         try {
-            return (Object) getter.invokeExact(source);
+            return read(source);
         } catch (RuntimeException | Error unchanged) {
             throw unchanged;
         } catch (Throwable checked) {
